@@ -1,0 +1,25 @@
+"""pai-analisis: seguimiento del Plan de Acción Institucional (PAI) de la Secretaría General.
+
+API pública corta; el resto de módulos son internos.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .carga import Libro, cargar_libro
+from .errores import ErrorPAI, ErrorValidacion
+from .parametros import Parametros, cargar_parametros
+
+try:
+    __version__ = version("pai-analisis")
+except PackageNotFoundError:  # pragma: no cover - ejecutado sin instalar
+    __version__ = "0.0.0"
+
+__all__ = [
+    "ErrorPAI",
+    "ErrorValidacion",
+    "Libro",
+    "Parametros",
+    "__version__",
+    "cargar_libro",
+    "cargar_parametros",
+]

@@ -1,0 +1,123 @@
+"""Línea de comandos ``pai``: plantilla, validar, metricas, informes.
+
+Los errores previstos (:class:`~pai_analisis.errores.ErrorPAI`) se escriben en stderr, en
+español y sin traza (salvo ``--depurar``); el código de salida es 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errores import ErrorPAI, ErrorValidacion, describir_problemas
+
+
+def _agregar_datos(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--datos", type=Path, default=None, metavar="LIBRO.xlsx",
+                   help="libro de seguimiento; sin él, el plan 2024 con su año de demostración")
+    p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
+                   help="parámetros (umbrales, pesos); por defecto parametros/base.yaml si existe")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="pai", description="Seguimiento del Plan de Acción Institucional (PAI).")
+    ap.add_argument("--depurar", action="store_true", help="muestra la traza completa de los errores")
+    sub = ap.add_subparsers(dest="comando", required=True, metavar="COMANDO")
+
+    p = sub.add_parser("plantilla", help="escribe el libro de seguimiento para diligenciar")
+    p.add_argument("libro", type=Path, metavar="LIBRO.xlsx")
+    p.add_argument("--con-ejemplo", action="store_true", help="incluye el año de demostración en las hojas de seguimiento")
+
+    p = sub.add_parser("validar", help="revisa un libro y lista todos sus problemas")
+    p.add_argument("libro", type=Path, metavar="LIBRO.xlsx")
+
+    p = sub.add_parser("metricas", help="calcula las métricas de un periodo (JSON o Excel)")
+    p.add_argument("--periodo", required=True, metavar="AAAA-MM")
+    _agregar_datos(p)
+    p.add_argument("--formato", choices=("json", "xlsx"), default="json")
+    p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO")
+
+    p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
+    p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
+                   help="periodo a renderizar (repetible); «anterior» = el mes pasado")
+    p.add_argument("--desde", metavar="AAAA-MM", help="primer periodo de un rango")
+    p.add_argument("--hasta", metavar="AAAA-MM", help="último periodo de un rango")
+    _agregar_datos(p)
+    p.add_argument("--salida", type=Path, default=Path("informes"), metavar="CARPETA")
+    p.add_argument("--forzar", action="store_true", help="renderiza aunque nada haya cambiado")
+    p.add_argument("--procesos", type=int, default=None, help="procesos en paralelo (por defecto, los núcleos)")
+    return ap
+
+
+def _plantilla(a) -> int:
+    from .plantilla import escribir_plantilla
+
+    ruta = escribir_plantilla(a.libro, con_ejemplo=a.con_ejemplo)
+    print(f"Plantilla escrita en {ruta}" + (" (con el año de demostración)" if a.con_ejemplo else ""))
+    return 0
+
+
+def _validar(a) -> int:
+    from .carga import cargar_libro
+
+    try:
+        libro = cargar_libro(a.libro)
+    except ErrorValidacion as exc:
+        errores = int((exc.problemas["nivel"] == "error").sum())
+        print(describir_problemas(exc.problemas), file=sys.stderr)
+        print(f"\nEl libro «{a.libro.name}» NO es válido: {errores} error(es).", file=sys.stderr)
+        return 1
+    avisos = libro.advertencias
+    if len(avisos):
+        print(describir_problemas(avisos))
+    print(f"El libro «{a.libro.name}» es válido (vigencia {libro.vigencia}; {len(avisos)} advertencia(s)).")
+    return 0
+
+
+def _metricas(a) -> int:
+    from .carga import cargar_libro
+    from .metricas import calcular_metricas
+    from .parametros import cargar_parametros
+
+    par = cargar_parametros(a.parametros)
+    m = calcular_metricas(cargar_libro(a.datos), a.periodo, par)
+    if a.formato == "xlsx":
+        from .exportacion import exportar_xlsx
+
+        salida = a.salida or Path(f"metricas_{m.periodo}.xlsx")
+        exportar_xlsx(m, salida)
+        print(f"Métricas de {m.periodo} escritas en {salida}")
+        return 0
+    texto = json.dumps(m.a_dict(), ensure_ascii=False, indent=2)
+    if a.salida:
+        a.salida.write_text(texto + "\n", encoding="utf-8")
+    else:
+        sys.stdout.buffer.write((texto + "\n").encode("utf-8"))
+    return 0
+
+
+def _informes(a) -> int:
+    from .informes import ejecutar_informes
+
+    return ejecutar_informes(a)
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = _parser().parse_args(argv)
+    acciones = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes}
+    try:
+        return acciones[a.comando](a)
+    except ErrorPAI as exc:
+        if a.depurar:
+            raise
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrumpido.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Normalización de textos y periodos del libro.
+
+Los códigos se comparan sin importar mayúsculas, tildes ni espacios sobrantes
+("creciente", "CRECIENTE" y "Créciente " son lo mismo). Un ``periodo`` puede llegar como
+texto ``2024-06``, como fecha de Excel (cualquier día de ese mes, o su número de serie)
+o como ``2024-06-30``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+import pandas as pd
+
+_ESPACIOS = re.compile(r"\s+")
+_PERIODO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_EXCEL_EPOCA = _dt.datetime(1899, 12, 30)
+
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)
+
+
+def normalizar(texto: object) -> str:
+    """Clave de comparación: sin tildes, minúsculas, espacios internos simples."""
+    s = unicodedata.normalize("NFKD", str(texto))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return _ESPACIOS.sub(" ", s).strip().casefold()
+
+
+def limpiar(texto: object) -> str:
+    """Texto libre: espacios sobrantes fuera, tildes y mayúsculas intactas."""
+    return _ESPACIOS.sub(" ", str(texto)).strip()
+
+
+def normalizar_id(texto: object) -> str:
+    """Identificadores de texto (``gf-01 `` → ``GF-01``): sin tildes, mayúsculas, sin espacios sobrantes."""
+    return normalizar(texto).upper()
+
+
+def canonico(texto: object, valores: tuple[str, ...]) -> str | None:
+    """El valor de ``valores`` que coincide con ``texto`` al normalizar, o ``None``."""
+    clave = normalizar(texto)
+    for v in valores:
+        if normalizar(v) == clave:
+            return v
+    return None
+
+
+def a_periodo(valor: object) -> pd.Period | None:
+    """Convierte un valor de celda en un periodo mensual, o ``None`` si no se reconoce."""
+    if valor is None or (isinstance(valor, float) and pd.isna(valor)):
+        return None
+    if isinstance(valor, pd.Period):
+        return valor.asfreq("M")
+    if isinstance(valor, (_dt.datetime, _dt.date, pd.Timestamp)):
+        return pd.Period(year=valor.year, month=valor.month, freq="M")
+    if isinstance(valor, (int, float)) and not isinstance(valor, bool):
+        if float(valor).is_integer() and 1 <= valor <= 2958465:  # número de serie de Excel
+            fecha = _EXCEL_EPOCA + _dt.timedelta(days=int(valor))
+            return pd.Period(year=fecha.year, month=fecha.month, freq="M")
+        return None
+    m = _PERIODO.match(str(valor).strip())
+    if not m:
+        return None
+    anio, mes, dia = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not 1 <= mes <= 12:
+        return None
+    if dia is not None:
+        try:
+            _dt.date(anio, mes, int(dia))
+        except ValueError:
+            return None
+    return pd.Period(year=anio, month=mes, freq="M")
+
+
+def periodo_en_palabras(periodo: pd.Period | str) -> str:
+    """``2024-06`` → ``junio de 2024``."""
+    p = pd.Period(periodo, freq="M")
+    return f"{MESES[p.month - 1]} de {p.year}"
