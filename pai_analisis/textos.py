@@ -9,9 +9,11 @@ o como ``2024-06-30``.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 _ESPACIOS = re.compile(r"\s+")
@@ -52,15 +54,16 @@ def canonico(texto: object, valores: tuple[str, ...]) -> str | None:
 
 def a_periodo(valor: object) -> pd.Period | None:
     """Convierte un valor de celda en un periodo mensual, o ``None`` si no se reconoce."""
-    if valor is None or (isinstance(valor, float) and pd.isna(valor)):
+    if valor is None or valor is pd.NaT or valor is pd.NA or (isinstance(valor, float) and pd.isna(valor)):
         return None
     if isinstance(valor, pd.Period):
         return valor.asfreq("M")
     if isinstance(valor, (_dt.datetime, _dt.date, pd.Timestamp)):
         return pd.Period(year=valor.year, month=valor.month, freq="M")
-    if isinstance(valor, (int, float)) and not isinstance(valor, bool):
-        if float(valor).is_integer() and 1 <= valor <= 2958465:  # número de serie de Excel
-            fecha = _EXCEL_EPOCA + _dt.timedelta(days=int(valor))
+    if isinstance(valor, (int, float, np.integer, np.floating)) and not isinstance(valor, (bool, np.bool_)):
+        # número de serie de Excel (días desde 1899-12-30; la fracción es la hora del día)
+        if math.isfinite(valor) and 1 <= valor < 2958466:
+            fecha = _EXCEL_EPOCA + _dt.timedelta(days=math.floor(valor))
             return pd.Period(year=fecha.year, month=fecha.month, freq="M")
         return None
     m = _PERIODO.match(str(valor).strip())

@@ -25,6 +25,8 @@ class Problemas:
 
     def __init__(self) -> None:
         self._filas: list[dict] = []
+        # (hoja, columna) ausentes del libro (columna ``None`` = la hoja entera); ya tienen su error
+        self.faltantes: set[tuple[str, str | None]] = set()
 
     def agregar(self, nivel, hoja, fila, columna, valor, esperado) -> None:
         if valor is not None and not isinstance(valor, str):
@@ -41,8 +43,9 @@ class Problemas:
         self.agregar("advertencia", hoja, fila, columna, valor, esperado)
 
     def tabla(self) -> pd.DataFrame:
-        df = pd.DataFrame(self._filas, columns=COLUMNAS_PROBLEMAS)
-        return df.astype({"fila": "Int64"}) if len(df) else df
+        # dtype object: con pandas 3 las columnas de texto serían ``str`` y un ``None`` se volvería NaN
+        df = pd.DataFrame(self._filas, columns=COLUMNAS_PROBLEMAS, dtype=object)
+        return df.astype({"fila": "Int64"})
 
     @property
     def hay_errores(self) -> bool:
@@ -80,7 +83,7 @@ def _a_numero(v):
 def _tipar_columna(hoja: str, col: esquema.Columna, serie: pd.Series, filas: pd.Series, p: Problemas):
     """Convierte una columna; registra cada celda inválida. Devuelve la serie tipada."""
     valores: list = []
-    for v, fila in zip(serie.tolist(), filas.tolist()):
+    for v, fila in zip(serie.tolist(), filas.tolist(), strict=False):
         if _vacio(v):
             if col.obligatoria:
                 p.error(hoja, fila, col.nombre, None, "un valor (la celda está vacía)")
@@ -111,7 +114,7 @@ def _tipar_columna(hoja: str, col: esquema.Columna, serie: pd.Series, filas: pd.
                 p.error(hoja, fila, col.nombre, v, "uno de: " + ", ".join(col.valores))
             valores.append(c)
         elif col.tipo == "id":
-            valores.append(normalizar_id(v))
+            valores.append(normalizar_id(_mostrar(v) if isinstance(v, float) else v))
         else:
             valores.append(limpiar(v))
     if col.tipo == "entero":
@@ -133,26 +136,34 @@ def tipar_hojas(crudas: dict[str, pd.DataFrame], p: Problemas) -> dict[str, pd.D
         nombre_real = normal.get(normalizar(hoja))
         if nombre_real is None:
             p.error(hoja, None, None, None, f"falta la hoja «{hoja}» en el libro")
+            p.faltantes.add((hoja, None))
             tablas[hoja] = pd.DataFrame({c.nombre: pd.Series(dtype=object) for c in columnas} | {"_fila": pd.Series(dtype="int64")})
             continue
         cruda = crudas[nombre_real]
-        cols_norm = {normalizar(c): c for c in cruda.columns}
+        posiciones: dict[str, list[int]] = {}  # posición de cada encabezado (puede repetirse)
+        for i, c in enumerate(cruda.columns):
+            if c != "_fila":
+                posiciones.setdefault(normalizar(c), []).append(i)
         filas = cruda["_fila"]
         datos: dict[str, object] = {}
         for col in columnas:
-            real = cols_norm.get(normalizar(col.nombre))
-            if real is None:
+            pos = posiciones.get(normalizar(col.nombre))
+            if not pos:
                 if col.requerida:
                     p.error(hoja, 1, col.nombre, None, f"falta la columna «{col.nombre}» en la fila de encabezados")
+                    p.faltantes.add((hoja, col.nombre))
                 serie = pd.Series([None] * len(cruda), index=cruda.index, dtype=object)
                 datos[col.nombre] = _tipar_columna(hoja, esquema.Columna(col.nombre, col.tipo, False, False, col.valores), serie, filas, Problemas())
                 continue
-            datos[col.nombre] = _tipar_columna(hoja, col, cruda[real], filas, p)
+            if len(pos) > 1:
+                p.error(hoja, 1, col.nombre, ", ".join(str(cruda.columns[i]) for i in pos),
+                        f"una sola columna «{col.nombre}»: el encabezado está repetido (borre o renombre las copias)")
+            datos[col.nombre] = _tipar_columna(hoja, col, cruda.iloc[:, pos[0]], filas, p)
         tabla = pd.DataFrame(datos, index=cruda.index)
         conocidas = {normalizar(c.nombre) for c in columnas} | {"_fila"}
-        for extra in cruda.columns:
-            if normalizar(extra) not in conocidas:
-                tabla[extra] = cruda[extra].to_numpy()
+        for i, extra in enumerate(cruda.columns):
+            if normalizar(extra) not in conocidas and extra not in tabla.columns:
+                tabla[extra] = cruda.iloc[:, i].to_numpy()
         tabla["_fila"] = filas.to_numpy()
         tablas[hoja] = tabla.reset_index(drop=True)
     return tablas
@@ -171,18 +182,21 @@ def _duplicados(tablas, p: Problemas) -> None:
             continue
         completas = df.dropna(subset=list(claves))
         dup = completas[completas.duplicated(list(claves), keep="first")]
-        for fila, clave in zip(dup["_fila"], _clave_texto(dup, claves)):
+        for fila, clave in zip(dup["_fila"], _clave_texto(dup, claves), strict=False):
             p.error(hoja, fila, ", ".join(claves), clave, "un valor único: esta clave ya aparece en una fila anterior")
 
 
 def _referencias(tablas, p: Problemas) -> None:
+    faltan = p.faltantes
     for hoja, cols, ref, ref_cols in esquema.REFERENCIAS:
+        if (ref, None) in faltan or any((ref, c) in faltan for c in ref_cols):
+            continue  # la hoja o columna referida falta: no repetir el error en cada fila
         df, dr = tablas[hoja], tablas[ref]
         completas = df.dropna(subset=list(cols))
         if completas.empty:
             continue
         existentes = set(map(tuple, dr[list(ref_cols)].dropna().astype(object).itertuples(index=False, name=None)))
-        for fila, tupla in zip(completas["_fila"], completas[list(cols)].astype(object).itertuples(index=False, name=None)):
+        for fila, tupla in zip(completas["_fila"], completas[list(cols)].astype(object).itertuples(index=False, name=None), strict=False):
             if tuple(tupla) not in existentes:
                 p.error(hoja, fila, ", ".join(cols), " / ".join(map(str, tupla)),
                         f"un valor que exista en la hoja «{ref}» ({', '.join(ref_cols)})")
@@ -205,7 +219,7 @@ def _vigencia(tablas, vigencia: int, p: Problemas) -> None:
         df = tablas[hoja]
         per = pd.Series(df["periodo"])
         fuera = per.notna() & (per.map(lambda x: getattr(x, "year", vigencia)) != vigencia)
-        for fila, valor in zip(df.loc[fuera, "_fila"], per[fuera]):
+        for fila, valor in zip(df.loc[fuera, "_fila"], per[fuera], strict=False):
             p.error(hoja, fila, "periodo", str(valor), f"un periodo de la vigencia {vigencia} ({vigencia}-01 a {vigencia}-12)")
 
 
@@ -214,7 +228,7 @@ def _no_decrece(df, hoja, clave, columnas, p: Problemas) -> None:
     for col in columnas:
         anterior = orden.groupby(clave, observed=True)[col].shift()
         baja = orden[col] < anterior - 1e-9
-        for fila, v, a in zip(orden.loc[baja, "_fila"], orden.loc[baja, col], anterior[baja]):
+        for fila, v, a in zip(orden.loc[baja, "_fila"], orden.loc[baja, col], anterior[baja], strict=False):
             p.error(hoja, fila, col, v, f"un valor acumulado que no baje respecto del mes anterior ({_mostrar(a)})")
 
 
@@ -227,11 +241,15 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
     parcial = m[m["proyecto"].isin(con_peso[con_peso].index) & m["ponderacion"].isna()]
     for fila in parcial["_fila"]:
         p.error("metas", fila, "ponderacion", None, "una ponderación: si una meta del proyecto la tiene, todas deben tenerla")
+    suma = m.groupby("proyecto")["ponderacion"].agg(lambda s: s.notna().all() and s.sum() <= 0)
+    for proy in suma[suma.astype(bool)].index:
+        fila = m.loc[m["proyecto"] == proy, "_fila"].min()
+        p.error("metas", fila, "ponderacion", 0, f"ponderaciones del proyecto {proy} que sumen más que 0 (todas son 0)")
 
     pr = t["presupuesto"]
-    for fila, c, a in zip(*(pr.loc[pr["compromisos"] > pr["apropiacion"] + 1e-9, k] for k in ("_fila", "compromisos", "apropiacion"))):
+    for fila, c, a in zip(*(pr.loc[pr["compromisos"] > pr["apropiacion"] + 1e-9, k] for k in ("_fila", "compromisos", "apropiacion")), strict=False):
         p.error("presupuesto", fila, "compromisos", c, f"compromisos menores o iguales a la apropiación ({_mostrar(a)})")
-    for fila, g, c in zip(*(pr.loc[pr["giros"] > pr["compromisos"] + 1e-9, k] for k in ("_fila", "giros", "compromisos"))):
+    for fila, g, c in zip(*(pr.loc[pr["giros"] > pr["compromisos"] + 1e-9, k] for k in ("_fila", "giros", "compromisos")), strict=False):
         p.error("presupuesto", fila, "giros", g, f"giros menores o iguales a los compromisos ({_mostrar(c)})")
     _no_decrece(pr, "presupuesto", "proyecto", ("compromisos", "giros"), p)
 
@@ -247,13 +265,13 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
 
     sa = t["seguimiento_actividades"]
     for col in ("programado", "ejecutado"):
-        for fila, v in zip(*(sa.loc[sa[col] > 100 + 1e-9, k] for k in ("_fila", col))):
+        for fila, v in zip(*(sa.loc[sa[col] > 100 + 1e-9, k] for k in ("_fila", col)), strict=False):
             p.error("seguimiento_actividades", fila, col, v, "un porcentaje acumulado entre 0 y 100")
     _no_decrece(sa, "seguimiento_actividades", "actividad", ("programado", "ejecutado"), p)
 
     r = t["riesgos"]
     mal = r[(r["tipo"] == "Corrupción") & r["impacto"].isin(["Leve", "Menor"])]
-    for fila, v in zip(mal["_fila"], mal["impacto"]):
+    for fila, v in zip(mal["_fila"], mal["impacto"], strict=False):
         p.error("riesgos", fila, "impacto", v, "Moderado, Mayor o Catastrófico: un riesgo de corrupción no admite impacto Leve ni Menor")
 
 
@@ -270,16 +288,16 @@ def _advertencias(t, vigencia: int, p: Problemas) -> None:
         return
     ultimo = max(periodos)
     sm = t["seguimiento_metas"].dropna(subset=["periodo"])
-    reportados = set(zip(sm["proyecto"], sm["meta"], sm["periodo"].map(lambda x: x.month)))
-    for fila, proy, meta in zip(t["metas"]["_fila"], t["metas"]["proyecto"], t["metas"]["meta"]):
+    reportados = set(zip(sm["proyecto"], sm["meta"], sm["periodo"].map(lambda x: x.month), strict=False))
+    for proy, meta in zip(t["metas"]["proyecto"], t["metas"]["meta"], strict=False):
         faltan = [m for m in range(1, ultimo.month + 1) if (proy, meta, m) not in reportados]
         if faltan:
             p.advertencia("seguimiento_metas", None, "periodo", f"{proy}-{meta}",
                           f"un reporte mensual de la meta {meta} del proyecto {proy}: falta en " + _meses(vigencia, faltan))
     si = t["seguimiento_indicadores"].dropna(subset=["periodo"])
-    reportados = set(zip(si["indicador"], si["periodo"].map(lambda x: x.month)))
+    reportados = set(zip(si["indicador"], si["periodo"].map(lambda x: x.month), strict=False))
     ind = t["indicadores"]
-    for ident, per in zip(ind["indicador"], ind["periodicidad"]):
+    for ident, per in zip(ind["indicador"], ind["periodicidad"], strict=False):
         faltan = [m for m in _meses_debidos(str(per), ultimo.month) if (ident, m) not in reportados]
         if faltan:
             p.advertencia("seguimiento_indicadores", None, "periodo", ident,
