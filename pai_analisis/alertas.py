@@ -19,7 +19,10 @@ COLUMNAS = ["severidad", "tipo", "elemento", "item", "mensaje", "proyecto", "pes
 
 
 def calcular_alertas(metas, proyectos, indicadores, actividades, riesgos, parametros) -> pd.DataFrame:
-    pesos = (proyectos.set_index("proyecto")["presupuesto_programado"] / proyectos["presupuesto_programado"].sum()).to_dict()
+    presupuesto = proyectos.set_index("proyecto")["presupuesto_programado"]
+    total = presupuesto.sum()
+    # sin presupuesto programado (total 0) no hay peso: 0, no NaN (un NaN mandaría esas alertas al final de su severidad)
+    pesos = (presupuesto / total).fillna(0.0).to_dict() if total > 0 else {}
     filas: list[dict] = []
 
     def agregar(severidad, tipo, elemento, item, mensaje, proyecto=None):
@@ -42,7 +45,7 @@ def calcular_alertas(metas, proyectos, indicadores, actividades, riesgos, parame
     for r in riesgos[riesgos["zona_residual"] == "Extremo"].itertuples():
         agregar("alta", "riesgo_extremo", "riesgo", r.riesgo, f"El riesgo {r.riesgo} ({r.proceso}) sigue en zona Extremo después de sus controles.")
     brecha = proyectos["ejecucion_presupuestal"] - proyectos["avance_fisico"]
-    for r, b in zip(proyectos.itertuples(), brecha):
+    for r, b in zip(proyectos.itertuples(), brecha, strict=True):
         if pd.notna(b) and abs(b) > parametros.umbral_brecha:
             sentido = "por delante" if b > 0 else "por detrás"
             agregar("media", "brecha_fisico_financiera", "proyecto", r.proyecto,

@@ -151,26 +151,50 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     objetivos = _con_semaforo(calcular_objetivos(libro.objetivos, metas, indicadores, actividades), "cumplimiento", par)
     riesgos = calcular_riesgos(libro.riesgos, libro.controles, libro.seguimiento_riesgos, p)
     anterior = None
+    componentes_previos = []  # componentes de hasta dos meses antes (para la tendencia)
     if p.month > 1:
         a = _nucleo(libro, p - 1, par)
         anterior = {"periodo": str(p - 1), "indice_pai": _f(a.indice_pai), "componentes": {k: _f(v) for k, v in a.componentes.items()}}
         proyectos["cumplimiento_anterior"] = proyectos["proyecto"].map(a.proyectos.set_index("proyecto")["cumplimiento"])
         previos = calcular_objetivos(libro.objetivos, a.metas, a.indicadores, a.actividades).set_index("objetivo")["cumplimiento"]
         objetivos["cumplimiento_anterior"] = objetivos["objetivo"].map(previos)
+        if p.month > 2:
+            componentes_previos.append(_nucleo(libro, p - 2, par).componentes)
+        componentes_previos.append(a.componentes)
     else:
         proyectos["cumplimiento_anterior"] = np.nan
         objetivos["cumplimiento_anterior"] = np.nan
-    comp_proy = dict(n.componentes, proyectos_inversion=_media_acotada(proyectos["proyeccion_diciembre"]))
-    proyeccion = {"indice_pai": _f(indice_pai(comp_proy, par.pesos)), "componentes": {k: _f(v) for k, v in comp_proy.items()}}
+    proyeccion = proyectar_indice([*componentes_previos, n.componentes], p.month, par.pesos)
     alertas = calcular_alertas(metas, proyectos, indicadores, actividades, riesgos, par)
     datos = {"archivo": libro.nombre_datos, "sha256": libro.sha256, "demostracion": libro.demostracion}
     return Metricas(p, libro.vigencia, par, metas, proyectos, indicadores, actividades, objetivos, riesgos, alertas,
                     n.presupuesto_total, n.componentes, n.indice_pai, anterior, proyeccion, datos)
 
 
-def _media_acotada(s: pd.Series) -> float | None:
-    s = s.dropna()
-    return float(s.clip(0, 100).mean()) if len(s) else None
+def proyectar_indice(serie: list[dict], mes: int, pesos: dict) -> dict:
+    """Proyección a diciembre de cada componente y del índice, por tendencia lineal.
+
+    Con los valores de los últimos meses (hasta tres: P−2, P−1, P) se ajusta una recta por
+    mínimos cuadrados y se prolonga hasta diciembre; el resultado se acota a [0, 100]. Con
+    un solo mes no hay tendencia y la proyección es el valor actual. El índice proyectado
+    combina los componentes proyectados con los pesos de los parámetros. (Proyectar el
+    índice «al ritmo del año» daría siempre el índice actual, porque el cumplimiento ya es
+    ejecutado sobre programado a la fecha; la tendencia reciente sí dice hacia dónde va.)
+    """
+    comp = {}
+    for c in serie[-1]:
+        valores = [(i, s[c]) for i, s in enumerate(serie) if s.get(c) is not None and not math.isnan(s[c])]
+        if not valores:
+            comp[c] = None
+            continue
+        x = np.array([i for i, _ in valores], dtype=float)
+        y = np.array([v for _, v in valores], dtype=float)
+        pendiente = float(np.polyfit(x, y, 1)[0]) if len(valores) > 1 and np.ptp(x) > 0 else 0.0
+        actual = serie[-1].get(c)
+        actual = y[-1] if actual is None or math.isnan(actual) else actual
+        comp[c] = float(np.clip(actual + pendiente * (12 - mes), 0, 100))
+    return {"indice_pai": _f(indice_pai(comp, pesos)), "componentes": {k: _f(v) for k, v in comp.items()},
+            "metodo": "tendencia lineal de los últimos tres meses (máximo), prolongada a diciembre y acotada a [0, 100]"}
 
 
 def serie_mensual(libro: Libro, periodo, parametros: Parametros | None = None) -> pd.DataFrame:
