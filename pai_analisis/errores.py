@@ -56,5 +56,5 @@ def describir_problemas(problemas: pd.DataFrame) -> str:
             donde += f", columna «{p.columna}»"
         valor = "" if p.valor is None else f": valor «{p.valor}»"
         etiqueta = "ERROR" if p.nivel == "error" else "ADVERTENCIA"
-        lineas.append(f"{etiqueta} [{donde}]{valor} — {p.esperado}")
+        lineas.append(f"{etiqueta} [{donde}]{valor} — se esperaba {p.esperado}")
     return "\n".join(lineas)

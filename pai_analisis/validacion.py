@@ -135,7 +135,7 @@ def tipar_hojas(crudas: dict[str, pd.DataFrame], p: Problemas) -> dict[str, pd.D
     for hoja, columnas in esquema.HOJAS.items():
         nombre_real = normal.get(normalizar(hoja))
         if nombre_real is None:
-            p.error(hoja, None, None, None, f"falta la hoja «{hoja}» en el libro")
+            p.error(hoja, None, None, None, f"una hoja llamada «{hoja}» (no está en el libro)")
             p.faltantes.add((hoja, None))
             tablas[hoja] = pd.DataFrame({c.nombre: pd.Series(dtype=object) for c in columnas} | {"_fila": pd.Series(dtype="int64")})
             continue
@@ -150,7 +150,7 @@ def tipar_hojas(crudas: dict[str, pd.DataFrame], p: Problemas) -> dict[str, pd.D
             pos = posiciones.get(normalizar(col.nombre))
             if not pos:
                 if col.requerida:
-                    p.error(hoja, 1, col.nombre, None, f"falta la columna «{col.nombre}» en la fila de encabezados")
+                    p.error(hoja, 1, col.nombre, None, f"una columna «{col.nombre}» en la fila de encabezados (no está)")
                     p.faltantes.add((hoja, col.nombre))
                 serie = pd.Series([None] * len(cruda), index=cruda.index, dtype=object)
                 datos[col.nombre] = _tipar_columna(hoja, esquema.Columna(col.nombre, col.tipo, False, False, col.valores), serie, filas, Problemas())
