@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .carga import Libro, cargar_libro
 from .errores import ErrorPAI, ErrorValidacion
+from .metricas import Metricas, calcular_metricas, serie_mensual
 from .parametros import Parametros, cargar_parametros
 
 try:
@@ -18,8 +19,11 @@ __all__ = [
     "ErrorPAI",
     "ErrorValidacion",
     "Libro",
+    "Metricas",
     "Parametros",
     "__version__",
+    "calcular_metricas",
     "cargar_libro",
     "cargar_parametros",
+    "serie_mensual",
 ]

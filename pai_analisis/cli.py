@@ -21,6 +21,15 @@ def _agregar_datos(p: argparse.ArgumentParser) -> None:
                    help="parámetros (umbrales, pesos); por defecto parametros/base.yaml si existe")
 
 
+def _fecha(texto: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(texto)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"fecha inválida «{texto}»: se esperaba AAAA-MM-DD") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="pai", description="Seguimiento del Plan de Acción Institucional (PAI).")
     ap.add_argument("--depurar", action="store_true", help="muestra la traza completa de los errores")
@@ -47,7 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     _agregar_datos(p)
     p.add_argument("--salida", type=Path, default=Path("informes"), metavar="CARPETA")
     p.add_argument("--forzar", action="store_true", help="renderiza aunque nada haya cambiado")
-    p.add_argument("--procesos", type=int, default=None, help="procesos en paralelo (por defecto, los núcleos)")
+    p.add_argument("--procesos", type=int, default=None, help="kernels en paralelo (por defecto, uno por núcleo)")
+    p.add_argument("--espera", type=int, default=1800, metavar="SEGUNDOS",
+                   help="cuánto esperar si otra corrida está publicando en la misma carpeta (por defecto 1800)")
+    p.add_argument("--hoy", type=_fecha, default=None, metavar="AAAA-MM-DD",
+                   help="fecha de referencia para «--periodo anterior» (por defecto, hoy)")
+    p.add_argument("--cuadernos", type=Path, default=None, metavar="CARPETA",
+                   help="carpeta de los cuadernos (por defecto, cuadernos/ del proyecto)")
     return ap
 
 

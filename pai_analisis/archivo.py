@@ -1,0 +1,236 @@
+"""Publicación de un periodo y archivo de informes: huellas, portadas e índice general.
+
+* **Huella** de un periodo: SHA-256 de lo que determina sus informes (periodo, contenido
+  del libro o «demostración», archivo de parámetros, cuadernos y contenido del paquete).
+  Si la huella publicada coincide, ``pai informes`` omite el periodo.
+* **Publicación atómica**: el periodo se arma completo en una carpeta temporal del mismo
+  disco y luego se intercambia con ``DIR/P`` (dos renombres); lo publicado antes solo se
+  borra cuando lo nuevo ya está en su lugar.
+* **Archivo**: ``DIR/index.html`` lista todos los periodos publicados, del más reciente
+  al más antiguo, con su índice PAI, sus tres componentes y una gráfica de tendencia.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+from . import __version__
+
+TITULOS = {
+    "resumen": ("Resumen ejecutivo", "Índice PAI, componentes, alertas principales y proyección a diciembre."),
+    "objetivos": ("Objetivos estratégicos", "Cada objetivo con las metas, indicadores y actividades que lo sostienen."),
+    "proyectos_presupuesto": ("Proyectos de inversión y presupuesto", "Metas por proyecto, avance físico frente a financiero y curva de compromisos y giros."),
+    "indicadores": ("Indicadores de gestión", "Cumplimiento por proceso, mes a mes; indicadores sin reporte y críticos."),
+    "plan_integrado": ("Plan de acción integrado", "Actividades del Decreto 612 de 2018 por plan y dependencia; rezagos."),
+    "riesgos": ("Riesgos de gestión y corrupción", "Mapas de calor DAFP inherente y residual, riesgos materializados y en zona alta."),
+}
+_PERIODO = re.compile(r"^\d{4}-\d{2}$")
+_COMPONENTES = {"proyectos_inversion": "Proyectos de inversión", "indicadores_gestion": "Indicadores de gestión",
+                "plan_accion_integrado": "Plan de acción integrado"}
+
+
+def titulo_de(cuaderno: Path) -> tuple[str, str]:
+    """(título, descripción) de un cuaderno ``NN_area.ipynb``."""
+    area = re.sub(r"^\d+_", "", cuaderno.stem)
+    return TITULOS.get(area, (area.replace("_", " ").capitalize(), ""))
+
+
+def _sha(datos: bytes) -> str:
+    return hashlib.sha256(datos).hexdigest()
+
+
+def _contenido_paquete() -> str:
+    raiz = Path(__file__).parent
+    h = hashlib.sha256()
+    for f in sorted(raiz.rglob("*")):
+        if f.is_file() and f.suffix in {".py", ".csv", ".j2", ".css", ".json", ".tpl"} and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(raiz)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def huella(periodo: str, datos: Path | None, parametros: Path | None, cuadernos: list[Path]) -> str:
+    """SHA-256 de todo lo que determina los informes de ``periodo``."""
+    from .parametros import buscar_base
+
+    ruta_par = parametros or buscar_base()
+    partes = {
+        "periodo": periodo,
+        "datos": _sha(Path(datos).read_bytes()) if datos and Path(datos).is_file() else f"demostracion:{datos}",
+        "parametros": _sha(Path(ruta_par).read_bytes()) if ruta_par and Path(ruta_par).is_file() else f"defecto:{ruta_par}",
+        "cuadernos": {c.name: _sha(c.read_bytes()) for c in cuadernos},
+        "paquete": [__version__, _contenido_paquete()],
+    }
+    return _sha(json.dumps(partes, sort_keys=True).encode())
+
+
+def huella_publicada(carpeta: Path) -> str | None:
+    try:
+        if (carpeta / "index.html").is_file():
+            return json.loads((carpeta / "huella.json").read_text(encoding="utf-8"))["huella"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return None
+
+
+def _escribir_atomico(ruta: Path, texto: str) -> None:
+    tmp = ruta.with_name(f".{ruta.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_text(texto, encoding="utf-8")
+    os.replace(tmp, ruta)
+
+
+def _ahora() -> str:
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=-5))).strftime("%Y-%m-%d %H:%M")
+
+
+def publicar_periodo(salida: Path, carpeta: Path, ctx, cuadernos: list[Path], huella_periodo: str) -> Path:
+    """Exporta los cuadernos ejecutados de ``carpeta`` a HTML, escribe la portada y publica en ``salida/P``."""
+    import nbformat
+
+    from .presentacion import a_html
+
+    m = ctx.metricas
+    periodo = str(m.periodo)
+    for c in cuadernos:
+        nb = nbformat.read(carpeta / "cuadernos" / c.name, as_version=4)
+        titulo, _ = titulo_de(c)
+        (carpeta / f"{c.stem}.html").write_text(a_html(nb, titulo), encoding="utf-8")
+    (carpeta / "metricas.json").write_text(json.dumps(m.a_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    portada = {
+        "periodo": periodo,
+        "indice_pai": m.indice_pai,
+        "semaforo": m.semaforo_indice,
+        "componentes": {k: {"valor": v, "semaforo": m.parametros.semaforo([v]).iloc[0]} for k, v in m.componentes.items()},
+        "demostracion": ctx.libro.demostracion,
+        "generado": _ahora(),
+    }
+    (carpeta / "portada.json").write_text(json.dumps(portada, ensure_ascii=False, indent=2), encoding="utf-8")
+    (carpeta / "index.html").write_text(_portada_html(ctx, cuadernos), encoding="utf-8")
+    (carpeta / "huella.json").write_text(json.dumps({"huella": huella_periodo, "generado": portada["generado"]}), encoding="utf-8")
+    destino = salida / periodo
+    viejo = salida / f".{periodo}.viejo-{uuid.uuid4().hex[:8]}"
+    if destino.exists():
+        destino.rename(viejo)
+    carpeta.rename(destino)
+    shutil.rmtree(viejo, ignore_errors=True)
+    shutil.rmtree(salida / "_errores" / periodo, ignore_errors=True)
+    return destino
+
+
+def _tarjeta(titulo: str, valor, semaforo, detalle: str = "") -> str:
+    from .formato import pct
+    from .parametros import ETIQUETAS_SEMAFORO
+
+    clase = f"semaforo-{semaforo}" if semaforo else "semaforo-nd"
+    etiqueta = ETIQUETAS_SEMAFORO.get(semaforo, "Sin dato")
+    return (f'<div class="pai-tarjeta {clase}"><div class="pai-tarjeta-titulo">{html.escape(titulo)}</div>'
+            f'<div class="pai-tarjeta-valor">{html.escape(pct(valor))}</div>'
+            f'<div class="pai-tarjeta-semaforo">{html.escape(etiqueta)}</div>'
+            f'<div class="pai-tarjeta-detalle">{html.escape(detalle)}</div></div>')
+
+
+def _portada_html(ctx, cuadernos: list[Path]) -> str:
+    from .formato import millones, pct, puntos
+    from .presentacion import pagina_html
+
+    m = ctx.metricas
+    ant = m.anterior or {}
+    var = None if ant.get("indice_pai") is None or m.indice_pai is None else m.indice_pai - ant["indice_pai"]
+    tarjetas = [_tarjeta("Índice PAI", m.indice_pai, m.semaforo_indice, f"Frente al mes anterior: {puntos(var)}.")]
+    for k, nombre in _COMPONENTES.items():
+        v = m.componentes.get(k)
+        tarjetas.append(_tarjeta(nombre, v, m.parametros.semaforo([v]).iloc[0]))
+    pres = m.presupuesto
+    riesgos = m.resumen_riesgos()
+    cifras = (f"<p>Compromisos: {html.escape(millones(pres.get('compromisos')))} de {html.escape(millones(pres.get('apropiacion')))} "
+              f"({html.escape(pct(pres.get('ejecucion_presupuestal')))} de ejecución presupuestal). "
+              f"Alertas: {len(m.alertas)} ({int((m.alertas['severidad'] == 'alta').sum())} de severidad alta). "
+              f"Riesgos materializados en el año: {riesgos['materializados']} de {riesgos['total']}.</p>")
+    enlaces = "".join(
+        f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
+        for c in cuadernos
+    )
+    cuerpo = (f'<section class="pai-tarjetas">{"".join(tarjetas)}</section>{cifras}'
+              f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>'
+              f'<p class="pai-nota">Los cuadernos ejecutados (para analistas) están en la carpeta '
+              f'<a href="cuadernos/">cuadernos/</a>; las métricas en <a href="metricas.json">metricas.json</a>.</p>')
+    return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)
+
+
+def _tendencia_svg(filas: list[dict]) -> str:
+    """Gráfica de línea del índice PAI (SVG dentro de un ``<img>`` con texto alternativo)."""
+    from .formato import pct
+
+    puntos_validos = [(f["periodo"], f["indice_pai"]) for f in filas if f.get("indice_pai") is not None]
+    if len(puntos_validos) < 2:
+        return ""
+    ancho, alto, margen = 560, 140, 28
+    paso = (ancho - 2 * margen) / (len(puntos_validos) - 1)
+    coords = [(margen + i * paso, alto - margen - (v / 100) * (alto - 2 * margen)) for i, (_, v) in enumerate(puntos_validos)]
+    linea = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    marcas = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f3a5f"/>' for x, y in coords)
+    etiquetas = "".join(
+        f'<text x="{x:.1f}" y="{alto - 8}" font-size="10" text-anchor="middle" fill="#333">{p[2:]}</text>'
+        for (x, _), (p, _) in zip(coords, puntos_validos)
+    )
+    guias = "".join(
+        f'<line x1="{margen}" x2="{ancho - margen}" y1="{alto - margen - u / 100 * (alto - 2 * margen):.1f}" '
+        f'y2="{alto - margen - u / 100 * (alto - 2 * margen):.1f}" stroke="#bbb" stroke-dasharray="3,3"/>'
+        for u in (70, 90)
+    )
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{ancho}" height="{alto}" viewBox="0 0 {ancho} {alto}">'
+           f'<rect width="100%" height="100%" fill="#fff"/>{guias}<polyline points="{linea}" fill="none" stroke="#1f3a5f" stroke-width="2"/>'
+           f"{marcas}{etiquetas}</svg>")
+    primero, ultimo = puntos_validos[0], puntos_validos[-1]
+    alt = (f"Tendencia del índice PAI: de {pct(primero[1])} en {primero[0]} a {pct(ultimo[1])} en {ultimo[0]}; "
+           "líneas punteadas en 70 % y 90 % (umbrales del semáforo).")
+    datos = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<figure><img src="data:image/svg+xml;base64,{datos}" alt="{html.escape(alt)}" width="{ancho}" height="{alto}"><figcaption>{html.escape(alt)}</figcaption></figure>'
+
+
+def escribir_archivo(salida: Path) -> Path:
+    """(Re)escribe ``salida/index.html`` con todos los periodos publicados, el más reciente primero."""
+    from .formato import pct
+    from .parametros import ETIQUETAS_SEMAFORO
+    from .presentacion import pagina_html
+    from .textos import periodo_en_palabras
+
+    filas = []
+    for carpeta in sorted(p for p in salida.iterdir() if p.is_dir() and _PERIODO.match(p.name)) if salida.is_dir() else []:
+        try:
+            filas.append(json.loads((carpeta / "portada.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+
+    def celda(valor, semaforo):
+        etiqueta = ETIQUETAS_SEMAFORO.get(semaforo, "Sin dato")
+        return f'<td class="num semaforo-{semaforo or "nd"}">{html.escape(pct(valor))} <span class="pai-etiqueta">{html.escape(etiqueta)}</span></td>'
+
+    cuerpo_filas = "".join(
+        f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a>'
+        f'{" (demostración)" if f.get("demostracion") else ""}</td>'
+        + celda(f.get("indice_pai"), f.get("semaforo"))
+        + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in _COMPONENTES)
+        + f'<td>{html.escape(f.get("generado", ""))}</td></tr>'
+        for f in reversed(filas)
+    )
+    encabezados = "".join(f"<th>{html.escape(n)}</th>" for n in ("Periodo", "Índice PAI", *_COMPONENTES.values(), "Generado"))
+    if filas:
+        cuerpo = (f'<h2 id="tendencia">Tendencia del índice PAI</h2>{_tendencia_svg(filas)}'
+                  f'<h2 id="periodos">Periodos publicados</h2><table class="pai-tabla"><thead><tr>{encabezados}</tr></thead>'
+                  f"<tbody>{cuerpo_filas}</tbody></table>")
+    else:
+        cuerpo = "<p>Aún no hay periodos publicados.</p>"
+    salida.mkdir(parents=True, exist_ok=True)
+    demo = any(f.get("demostracion") for f in filas)
+    _escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=demo))
+    return salida / "index.html"

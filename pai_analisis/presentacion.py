@@ -1,0 +1,421 @@
+"""Presentación de los informes: contexto del cálculo, piezas HTML y conversión a HTML sin código.
+
+Los cuadernos de ``cuadernos/`` llaman a :func:`preparar` (que calcula una sola vez o lee el
+cálculo que ya hizo ``pai informes``) y muestran piezas HTML hechas aquí: :func:`encabezado`,
+:func:`tabla_html`, :func:`figura_html`, :func:`lectura`, :func:`pie`. ``pai informes``
+convierte cada cuaderno ejecutado con :func:`a_html` (plantilla ``plantillas/pai``: sin
+código, sin recursos externos, lista para imprimir en A4) y arma la portada del periodo con
+:func:`pagina_html`.
+
+Toda cifra sale con formato colombiano (``87,5 %``, ``$20.149 millones``) y todo texto que
+viene del libro se escapa: una meta llamada ``<script>`` se lee como texto.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import os
+import pickle
+import re
+import sys
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .formato import millones, numero, pct, puntos
+from .parametros import ETIQUETAS_SEMAFORO
+from .textos import MESES, periodo_en_palabras
+
+PLANTILLAS = Path(__file__).parent / "plantillas"
+SIMBOLOS_SEMAFORO = {"critico": "●", "en_riesgo": "▲", "satisfactorio": "✔"}
+ETIQUETA_SOLO_CUADERNO = "solo-cuaderno"
+PPP = 100  # puntos por pulgada de las figuras: nítidas en pantalla y livianas (< 1 MB por informe)
+
+
+class Html(str):
+    """Texto HTML que JupyterLab muestra como HTML y que se puede concatenar como ``str``."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, p, ciclo) -> None:  # sin esto la salida guardaría el HTML dos veces
+        p.text(f"<HTML del informe: {len(self):,} caracteres>")
+
+
+def unir(*partes: str) -> Html:
+    return Html("\n".join(str(p) for p in partes if p))
+
+
+# ---------------------------------------------------------------- contexto del cálculo
+
+class Contexto:
+    """Libro, métricas y parámetros de un periodo, con las series mensuales calculadas a demanda."""
+
+    def __init__(self, libro, metricas, parametros):
+        self.libro, self.metricas, self.parametros = libro, metricas, parametros
+        self.periodo: pd.Period = metricas.periodo
+
+    @cached_property
+    def serie(self) -> pd.DataFrame:
+        from .metricas import serie_mensual
+        return serie_mensual(self.libro, self.periodo, self.parametros)
+
+    @cached_property
+    def curva(self) -> pd.DataFrame:
+        from .presupuesto import curva_presupuestal
+        return curva_presupuestal(self.libro.proyectos, self.libro.presupuesto, self.periodo)
+
+    @cached_property
+    def indicadores_mes(self) -> pd.DataFrame:
+        from .indicadores import cumplimiento_mensual
+        return cumplimiento_mensual(self.libro.indicadores, self.libro.seguimiento_indicadores, self.periodo)
+
+    @property
+    def periodo_texto(self) -> str:
+        return periodo_en_palabras(self.periodo)
+
+    def semaforo(self, valor) -> str | None:
+        return self.parametros.semaforo([valor]).iloc[0]
+
+    def completar(self) -> Contexto:
+        """Calcula ya todas las series perezosas (para guardar el cálculo completo)."""
+        for nombre in ("serie", "curva", "indicadores_mes"):
+            getattr(self, nombre)
+        return self
+
+
+def preparar_desde(libro, periodo, parametros=None) -> Contexto:
+    """Calcula las métricas de ``periodo`` sobre un libro ya cargado (lo usa ``pai informes``, que ya validó el libro)."""
+    from .metricas import calcular_metricas
+    from .parametros import cargar_parametros
+
+    par = parametros or cargar_parametros()
+    return Contexto(libro, calcular_metricas(libro, periodo, par), par)
+
+
+def guardar_calculo(ctx: Contexto, ruta) -> Path:
+    """Guarda el contexto completo (con sus series) para que los cuadernos no recalculen. Escritura atómica."""
+    ruta = Path(ruta)
+    temporal = ruta.with_name(ruta.name + ".tmp")
+    with open(temporal, "wb") as f:
+        pickle.dump(ctx.completar(), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporal, ruta)
+    return ruta
+
+
+def cargar_calculo(ruta) -> Contexto:
+    """Lee un cálculo escrito por :func:`guardar_calculo` (archivo propio de ``pai informes``: es un pickle)."""
+    with open(ruta, "rb") as f:
+        ctx = pickle.load(f)
+    if not isinstance(ctx, Contexto):
+        raise TypeError(f"«{ruta}» no contiene un cálculo de pai-analisis.")
+    return ctx
+
+
+def _ruta(ruta):
+    """Una ruta relativa que no existe desde la carpeta actual se busca en las superiores (cuadernos/ → raíz)."""
+    if ruta is None or Path(ruta).is_absolute() or Path(ruta).exists():
+        return ruta
+    for carpeta in Path.cwd().resolve().parents:
+        if (carpeta / ruta).exists():
+            return carpeta / ruta
+    return ruta
+
+
+_ESTILO_LISTO = False
+
+
+def estilo() -> None:
+    """Fija una sola vez el estilo de los gráficos (y Agg fuera de un núcleo de Jupyter)."""
+    global _ESTILO_LISTO
+    if _ESTILO_LISTO:
+        return
+    import matplotlib
+
+    if "ipykernel" not in sys.modules and "matplotlib.pyplot" not in sys.modules:
+        matplotlib.use("Agg")
+    from .graficos import aplicar_estilo
+
+    aplicar_estilo()
+    _ESTILO_LISTO = True
+
+
+def preparar(periodo, datos=None, parametros=None, calculo=None) -> Contexto:
+    """Contexto del informe de ``periodo``.
+
+    ``calculo``: ruta de un cálculo guardado por :func:`guardar_calculo` (así lo usa ``pai
+    informes``: los cuadernos no recalculan). Sin ella: carga ``datos`` (``None`` = plan 2024
+    con el año de demostración), lee ``parametros`` (``None`` = ``parametros/base.yaml`` si
+    existe) y calcula.
+    """
+    from .metricas import resolver_periodo
+
+    estilo()
+    if calculo is not None:
+        ctx = cargar_calculo(calculo)
+        pedido = resolver_periodo(periodo, ctx.libro.vigencia)
+        if pedido != ctx.periodo:
+            raise ValueError(f"El cálculo «{calculo}» es de {ctx.periodo} y se pidió el informe de {pedido}.")
+        return ctx
+    from .carga import cargar_libro
+    from .parametros import cargar_parametros
+
+    return preparar_desde(cargar_libro(_ruta(datos)), periodo, cargar_parametros(_ruta(parametros)))
+
+
+# ---------------------------------------------------------------- frases y piezas pequeñas
+
+def e(texto) -> str:
+    """Escapa texto para HTML; ``None``/NaN → «—»."""
+    if texto is None or (isinstance(texto, float) and texto != texto):
+        return "—"
+    return html.escape(str(texto)).replace(" %", "\u00a0%")  # «87,5 %» nunca se parte al final de una línea
+
+
+def lectura(texto: str) -> Html:
+    """La frase que lee una sección (texto plano: se escapa)."""
+    return Html(f'<p class="pai-lectura">{e(texto)}</p>')
+
+
+def etiqueta_semaforo(clave) -> str:
+    """``"en_riesgo"`` → ``"▲ En riesgo"``; sin dato → ``"Sin dato"``."""
+    if clave not in ETIQUETAS_SEMAFORO:
+        return "Sin dato"
+    return f"{SIMBOLOS_SEMAFORO[clave]} {ETIQUETAS_SEMAFORO[clave]}"
+
+
+def semaforo_html(clave) -> str:
+    clase = clave if clave in ETIQUETAS_SEMAFORO else "sin_dato"
+    return f'<span class="semaforo semaforo-{clase}">{e(etiqueta_semaforo(clave))}</span>'
+
+
+def frase_variacion(actual, anterior, periodo_anterior=None) -> str:
+    """``93.3, 93.1, "2024-05"`` → ``"sube 0,2 puntos frente a mayo de 2024"``."""
+    if actual is None or anterior is None or pd.isna(actual) or pd.isna(anterior):
+        return "sin dato del mes anterior para comparar"
+    texto = puntos(float(actual) - float(anterior))
+    return f"{texto} frente a {periodo_en_palabras(periodo_anterior)}" if periodo_anterior else texto
+
+
+def contar(n: int, singular: str, plural: str | None = None) -> str:
+    """``contar(1, "indicador")`` → ``"1 indicador"``; ``contar(3, "indicador")`` → ``"3 indicadores"``."""
+    return f"{numero(n, 0)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def lista_es(elementos) -> str:
+    """``["a", "b", "c"]`` → ``"a, b y c"``."""
+    xs = [str(x) for x in elementos]
+    return "" if not xs else xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " y " + xs[-1]
+
+
+def tarjetas(items: list[dict]) -> Html:
+    """Cifras grandes. Cada ítem: ``titulo``, ``valor`` (texto ya formateado), ``semaforo?`` (etiqueta y color),
+    ``borde?`` (solo el color del semáforo, para conteos), ``detalle?``, ``principal?``."""
+    partes = []
+    for it in items:
+        clave = it.get("semaforo", it.get("borde"))
+        marca = semaforo_html(clave) if "semaforo" in it else ""
+        clase = f" pai-tarjeta-{clave}" if clave in ETIQUETAS_SEMAFORO else ""
+        principal = " pai-tarjeta-principal" if it.get("principal") else ""
+        partes.append(f'<div class="pai-tarjeta{clase}{principal}"><div class="pai-tarjeta-titulo">{e(it["titulo"])}</div>'
+                      f'<div class="pai-tarjeta-valor">{e(it["valor"])}</div>{marca}'
+                      + (f'<div class="pai-tarjeta-detalle">{e(it["detalle"])}</div>' if it.get("detalle") else "") + "</div>")
+    return Html(f'<div class="pai-tarjetas">{"".join(partes)}</div>')
+
+
+# ---------------------------------------------------------------- tablas y figuras
+
+def _celda(valor, formato) -> tuple[str, bool]:
+    """(texto escapado, ¿es número?) de una celda según su formato."""
+    vacio = valor is None or valor is pd.NA or (isinstance(valor, float) and valor != valor)
+    if callable(formato):
+        return e(formato(valor)), False
+    if formato in (None, "texto"):
+        return e(None if vacio else valor), False
+    if vacio:
+        return "—", formato not in ("si_no", "periodo")
+    if formato == "si_no":
+        return ("Sí" if bool(valor) else "No"), False
+    if formato == "periodo":
+        return e(periodo_en_palabras(valor)), False
+    formatos = {"entero": lambda v: numero(v, 0), "numero": lambda v: numero(v, 1), "numero2": lambda v: numero(v, 2),
+                "pct": pct, "pct0": lambda v: pct(v, 0), "millones": millones, "pesos": lambda v: "$" + numero(v, 0),
+                "puntos": lambda v: ("+" if v > 0 else "") + numero(v, 1)}
+    if formato not in formatos:
+        raise ValueError(f"Formato de columna desconocido: {formato!r}")
+    return e(formatos[formato](float(valor))), True
+
+
+def tabla_html(df: pd.DataFrame, columnas: dict, semaforo: str | None = None, vacia: str = "No hay elementos para mostrar.",
+               clase: str = "") -> Html:
+    """Tabla HTML: ``columnas`` = {columna: (título, formato)}; formatos ``texto``, ``entero``, ``numero``,
+    ``pct``, ``pct0``, ``millones``, ``pesos`` (``$20.149``), ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una función.
+
+    ``semaforo``: columna con la clave del semáforo, que se agrega al final como etiqueta
+    (símbolo + palabra, legible también impresa en gris). Todo texto se escapa.
+    """
+    if df is None or len(df) == 0:
+        return Html(f'<p class="pai-vacio">{e(vacia)}</p>')
+    cols = dict(columnas)
+    if semaforo and semaforo not in cols:
+        cols[semaforo] = ("Semáforo", "semaforo")
+    cabecera = "".join(f'<th scope="col"{" class=num" if f not in (None, "texto", "si_no", "periodo", "semaforo") and not callable(f) else ""}>'
+                       f"{e(t)}</th>" for t, f in cols.values())
+    filas = []
+    for registro in df[list(cols)].itertuples(index=False, name=None):
+        celdas = []
+        for valor, (_t, formato) in zip(registro, cols.values(), strict=False):
+            if formato == "semaforo":
+                clave = valor if valor in ETIQUETAS_SEMAFORO else "sin_dato"
+                celdas.append(f'<td class="semaforo semaforo-{clave}"><span>{e(etiqueta_semaforo(valor))}</span></td>')
+            else:
+                texto, es_numero = _celda(valor, formato)
+                largo = not es_numero and len(texto) > 45
+                celdas.append(f'<td class="num">{texto}</td>' if es_numero else f'<td class="largo">{texto}</td>' if largo else f"<td>{texto}</td>")
+        filas.append("<tr>" + "".join(celdas) + "</tr>")
+    return Html(f'<div class="pai-tabla-marco"><table class="pai-tabla {e(clase)}"><thead><tr>{cabecera}</tr></thead>'
+                f'<tbody>{"".join(filas)}</tbody></table></div>')
+
+
+def png_base64(fig, ppp: int = PPP) -> tuple[str, int, int]:
+    """PNG (paleta de 256 colores, optimizado) en base64, con su ancho y alto en píxeles."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=ppp, facecolor="white", metadata={"Software": None})
+    imagen = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    paleta = imagen.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    salida = io.BytesIO()
+    paleta.save(salida, format="PNG", optimize=True)
+    return base64.b64encode(salida.getvalue()).decode("ascii"), imagen.width, imagen.height
+
+
+def figura_html(fig, alt: str, titulo: str | None = None) -> Html:
+    """``<figure>`` con el PNG incrustado (``data:``), texto alternativo obligatorio y pie; cierra la figura."""
+    if not alt or not str(alt).strip():
+        raise ValueError("Cada figura necesita un texto alternativo (alt) que diga qué muestra y sus cifras clave.")
+    datos, ancho, alto = png_base64(fig)
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close(fig)
+    fig.clear()
+    pie_figura = f"<figcaption>{e(titulo)}</figcaption>" if titulo else ""
+    return Html(f'<figure class="pai-figura"><img src="data:image/png;base64,{datos}" alt="{e(alt)}" width="{ancho}" '
+                f'height="{alto}">{pie_figura}</figure>')
+
+
+# ---------------------------------------------------------------- encabezado y pie
+
+def _css() -> str:
+    return (PLANTILLAS / "pai" / "componentes.css").read_text(encoding="utf-8")
+
+
+def _banner(ctx=None, demostracion: bool | None = None) -> str:
+    if not (ctx.libro.demostracion if demostracion is None else demostracion):
+        return ""
+    return ('<div class="pai-demostracion" role="note"><strong>Datos de demostración:</strong> el seguimiento de este '
+            "informe fue generado para mostrar cómo funciona la herramienta; sus cifras no son cifras reales de la entidad.</div>")
+
+
+def encabezado(ctx: Contexto, titulo: str) -> Html:
+    """Entidad, dependencia, título e «Informe de junio de 2024»; con datos de demostración, un aviso muy visible."""
+    p = ctx.parametros
+    return Html(f'<style>{_css()}</style><header class="pai-encabezado"><p class="pai-entidad">{e(p.entidad)} · {e(p.dependencia)}</p>'
+                f'<h1 class="pai-titulo">{e(titulo)}</h1><p class="pai-periodo">Informe de {e(ctx.periodo_texto)} · '
+                f"vigencia {ctx.libro.vigencia}</p></header>{_banner(ctx)}")
+
+
+def ahora_bogota() -> dt.datetime:
+    try:
+        from zoneinfo import ZoneInfo
+        zona = ZoneInfo("America/Bogota")
+    except Exception:  # sin base de zonas horarias: Colombia es UTC−5 todo el año
+        zona = dt.timezone(dt.timedelta(hours=-5))
+    return dt.datetime.now(zona)
+
+
+def fecha_hora(momento: dt.datetime) -> str:
+    """``15 de julio de 2024, 10:32 (hora de Bogotá)``."""
+    return f"{momento.day} de {MESES[momento.month - 1]} de {momento.year}, {momento:%H:%M} (hora de Bogotá)"
+
+
+def _procedencia(ctx) -> list[tuple[str, str]]:
+    from . import __version__
+
+    filas = []
+    if ctx is not None:
+        libro, p = ctx.libro, ctx.parametros
+        datos = (f"datos de demostración incorporados (plan {libro.vigencia} con un año de seguimiento simulado)" if libro.demostracion
+                 else f"{libro.nombre_datos} — SHA-256 {libro.sha256}")
+        pesos = ", ".join(f"{n} {pct(p.pesos.get(c, 0) * 100)}" for c, n in
+                          (("proyectos_inversion", "proyectos"), ("indicadores_gestion", "indicadores"), ("plan_accion_integrado", "plan")))
+        umbrales = (f"crítico por debajo de {numero(p.umbral_critico, 0)}, satisfactorio desde {numero(p.umbral_satisfactorio, 0)}, "
+                    f"sobreejecución por encima de {pct(p.umbral_sobreejecucion, 0)}, brecha físico-financiera de {numero(p.umbral_brecha, 0)} puntos")
+        filas += [("Datos", datos), ("Parámetros", f"{Path(p.archivo).name if p.archivo else 'valores por defecto'} — {umbrales}; pesos del índice: {pesos}"),
+                  ("Periodo", f"{ctx.periodo_texto} (corte acumulado de la vigencia {libro.vigencia})")]
+    filas += [("Programa", f"pai-analisis {__version__}"), ("Generado", fecha_hora(ahora_bogota()))]
+    return filas
+
+
+def pie(ctx: Contexto | None) -> Html:
+    """Procedencia: archivo de datos y su SHA-256, parámetros, versión del paquete y hora de generación."""
+    filas = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _procedencia(ctx))
+    return Html(f'<footer class="pai-pie"><p class="pai-pie-titulo">Procedencia de este informe</p><dl>{filas}</dl></footer>')
+
+
+# ---------------------------------------------------------------- conversión a HTML
+
+_H2 = re.compile(r'<h2 id="([^"]*)">(.*?)(?:<a class="anchor-link"|</h2>)', re.S)
+
+
+def indice_secciones(nb) -> list[tuple[str, str]]:
+    """(id, título) de cada encabezado ``##`` de las celdas Markdown, con los mismos id que genera nbconvert."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    secciones = []
+    for celda in nb.cells:
+        if celda.cell_type != "markdown":
+            continue
+        for ident, contenido in _H2.findall(markdown2html_mistune(celda.source)):
+            secciones.append((html.unescape(ident), html.unescape(re.sub(r"<[^>]+>", "", contenido)).strip()))
+    return secciones
+
+
+def a_html(nb, titulo: str) -> str:
+    """Convierte un cuaderno ejecutado en el HTML del informe (plantilla ``pai``: sin código, sin recursos externos).
+
+    Las celdas con la etiqueta ``solo-cuaderno`` (notas para analistas) no pasan al informe; el
+    índice de secciones va tras la celda etiquetada ``encabezado`` (o al principio si no la hay).
+    """
+    import copy
+
+    from nbconvert import HTMLExporter
+
+    exportador = HTMLExporter(template_name="pai", extra_template_basedirs=[str(PLANTILLAS)], exclude_input=True,
+                              exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if ETIQUETA_SOLO_CUADERNO not in c.get("metadata", {}).get("tags", [])]
+    encabezado_en = next((i for i, c in enumerate(nb.cells) if "encabezado" in c.get("metadata", {}).get("tags", [])), None)
+    cuerpo, _ = exportador.from_notebook_node(nb, resources={"pai": {"titulo": titulo, "indice": indice_secciones(nb),
+                                                                     "encabezado_en": encabezado_en}})
+    return cuerpo
+
+
+def pagina_html(titulo: str, cuerpo_html: str, ctx: Contexto | None = None, demostracion: bool | None = None) -> str:
+    """Página HTML suelta (índice, portada del periodo) con el mismo estilo, encabezado y pie de los informes.
+
+    ``cuerpo_html`` se inserta tal cual (quien lo arma escapa sus textos). Sin ``ctx``, el
+    encabezado lleva solo el título y ``demostracion=True`` agrega el aviso de datos de demostración.
+    """
+    css = "".join(f"<style>\n{(PLANTILLAS / 'pai' / n).read_text(encoding='utf-8')}</style>" for n in ("informe.css", "componentes.css"))
+    if ctx is not None:
+        cabeza = str(encabezado(ctx, titulo)).split("</style>", 1)[1]
+    else:
+        cabeza = f'<header class="pai-encabezado"><h1 class="pai-titulo">{e(titulo)}</h1></header>{_banner(None, bool(demostracion))}'
+    return ('<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(titulo)}</title>\n{css}\n</head>\n<body>\n<main class=\"pai-informe pai-pagina\">\n{cabeza}\n"
+            f"{cuerpo_html}\n{pie(ctx)}\n</main>\n</body>\n</html>\n")
