@@ -111,6 +111,8 @@ def publicar_periodo(salida: Path, carpeta: Path, ctx, cuadernos: list[Path], hu
         "semaforo": m.semaforo_indice,
         "componentes": {k: {"valor": v, "semaforo": m.parametros.semaforo([v]).iloc[0]} for k, v in m.componentes.items()},
         "demostracion": ctx.libro.demostracion,
+        "serie": [{"periodo": r.periodo, "indice_pai": None if r.indice_pai != r.indice_pai else r.indice_pai}
+                  for r in ctx.serie.itertuples()],
         "generado": _ahora(),
     }
     (carpeta / "portada.json").write_text(json.dumps(portada, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -126,82 +128,70 @@ def publicar_periodo(salida: Path, carpeta: Path, ctx, cuadernos: list[Path], hu
     return destino
 
 
-def _tarjeta(titulo: str, valor, semaforo, detalle: str = "") -> str:
-    from .formato import pct
-    from .parametros import ETIQUETAS_SEMAFORO
-
-    clase = f"semaforo-{semaforo}" if semaforo else "semaforo-nd"
-    etiqueta = ETIQUETAS_SEMAFORO.get(semaforo, "Sin dato")
-    return (f'<div class="pai-tarjeta {clase}"><div class="pai-tarjeta-titulo">{html.escape(titulo)}</div>'
-            f'<div class="pai-tarjeta-valor">{html.escape(pct(valor))}</div>'
-            f'<div class="pai-tarjeta-semaforo">{html.escape(etiqueta)}</div>'
-            f'<div class="pai-tarjeta-detalle">{html.escape(detalle)}</div></div>')
-
-
 def _portada_html(ctx, cuadernos: list[Path]) -> str:
-    from .formato import millones, pct, puntos
+    """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
+    from .lecturas import frase_resultado, tarjetas_indice
     from .presentacion import pagina_html
 
-    m = ctx.metricas
-    ant = m.anterior or {}
-    var = None if ant.get("indice_pai") is None or m.indice_pai is None else m.indice_pai - ant["indice_pai"]
-    tarjetas = [_tarjeta("Índice PAI", m.indice_pai, m.semaforo_indice, f"Frente al mes anterior: {puntos(var)}.")]
-    for k, nombre in _COMPONENTES.items():
-        v = m.componentes.get(k)
-        tarjetas.append(_tarjeta(nombre, v, m.parametros.semaforo([v]).iloc[0]))
-    pres = m.presupuesto
-    riesgos = m.resumen_riesgos()
-    cifras = (f"<p>Compromisos: {html.escape(millones(pres.get('compromisos')))} de {html.escape(millones(pres.get('apropiacion')))} "
-              f"({html.escape(pct(pres.get('ejecucion_presupuestal')))} de ejecución presupuestal). "
-              f"Alertas: {len(m.alertas)} ({int((m.alertas['severidad'] == 'alta').sum())} de severidad alta). "
-              f"Riesgos materializados en el año: {riesgos['materializados']} de {riesgos['total']}.</p>")
     enlaces = "".join(
         f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
         for c in cuadernos
     )
-    cuerpo = (f'<section class="pai-tarjetas">{"".join(tarjetas)}</section>{cifras}'
+    cuerpo = (f'<p class="pai-lectura">{html.escape(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
               f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>'
-              f'<p class="pai-nota">Los cuadernos ejecutados (para analistas) están en la carpeta '
-              f'<a href="cuadernos/">cuadernos/</a>; las métricas en <a href="metricas.json">metricas.json</a>.</p>')
+              f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
+              f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>')
     return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)
 
 
-def _tendencia_svg(filas: list[dict]) -> str:
-    """Gráfica de línea del índice PAI (SVG dentro de un ``<img>`` con texto alternativo)."""
+def _tendencia_svg(puntos: list[tuple[str, float]], ancho: int = 560, alto: int = 140, etiquetas: bool = True) -> str:
+    """Línea del índice PAI como SVG dentro de un ``<img>`` con texto alternativo ("" si hay < 2 puntos).
+
+    Se dibuja a mano (sin matplotlib) para que reconstruir el archivo no cargue librerías de
+    gráficos: el archivo se reescribe en cada corrida, incluso cuando todo se omite.
+    """
     from .formato import pct
 
-    puntos_validos = [(f["periodo"], f["indice_pai"]) for f in filas if f.get("indice_pai") is not None]
-    if len(puntos_validos) < 2:
+    puntos = [(p, v) for p, v in puntos if v is not None]
+    if len(puntos) < 2:
         return ""
-    ancho, alto, margen = 560, 140, 28
-    paso = (ancho - 2 * margen) / (len(puntos_validos) - 1)
-    coords = [(margen + i * paso, alto - margen - (v / 100) * (alto - 2 * margen)) for i, (_, v) in enumerate(puntos_validos)]
-    linea = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    marcas = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f3a5f"/>' for x, y in coords)
-    etiquetas = "".join(
-        f'<text x="{x:.1f}" y="{alto - 8}" font-size="10" text-anchor="middle" fill="#333">{p[2:]}</text>'
-        for (x, _), (p, _) in zip(coords, puntos_validos)
-    )
-    guias = "".join(
-        f'<line x1="{margen}" x2="{ancho - margen}" y1="{alto - margen - u / 100 * (alto - 2 * margen):.1f}" '
-        f'y2="{alto - margen - u / 100 * (alto - 2 * margen):.1f}" stroke="#bbb" stroke-dasharray="3,3"/>'
-        for u in (70, 90)
-    )
+    margen = 28 if etiquetas else 4
+    paso = (ancho - 2 * margen) / (len(puntos) - 1)
+    valores = [v for _, v in puntos]
+    if etiquetas:  # eje de «piso» a 100, con los umbrales del semáforo a la vista
+        piso, techo = min(60.0, (min(valores) - 5) // 10 * 10), 100.0
+    else:  # miniatura: el eje se ajusta a sus datos para que se vea la forma
+        piso, techo = min(valores) - 2, max(valores) + 2
+
+    def y(v: float) -> float:
+        return alto - margen - (min(max(v, piso), techo) - piso) / (techo - piso) * (alto - 2 * margen)
+
+    coords = [(margen + i * paso, y(v)) for i, (_, v) in enumerate(puntos)]
+    linea = " ".join(f"{cx:.1f},{cy:.1f}" for cx, cy in coords)
+    marcas = "".join(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{3 if etiquetas else 1.5}" fill="#1f3a5f"/>' for cx, cy in coords)
+    textos = "".join(
+        f'<text x="{cx:.1f}" y="{alto - 8}" font-size="10" text-anchor="middle" fill="#333">{p[2:]}</text>'
+        for (cx, _), (p, _) in zip(coords, puntos)
+    ) if etiquetas else ""
+    guias = ""
+    if etiquetas:
+        guias = "".join(f'<line x1="{margen}" x2="{ancho - margen}" y1="{y(u):.1f}" y2="{y(u):.1f}" stroke="#999" '
+                        f'stroke-dasharray="3,3"/>' for u in (70, 90))
+        guias += "".join(f'<text x="2" y="{y(u) + 3:.1f}" font-size="10" fill="#555">{u} %</text>' for u in (70, 90))
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{ancho}" height="{alto}" viewBox="0 0 {ancho} {alto}">'
-           f'<rect width="100%" height="100%" fill="#fff"/>{guias}<polyline points="{linea}" fill="none" stroke="#1f3a5f" stroke-width="2"/>'
-           f"{marcas}{etiquetas}</svg>")
-    primero, ultimo = puntos_validos[0], puntos_validos[-1]
-    alt = (f"Tendencia del índice PAI: de {pct(primero[1])} en {primero[0]} a {pct(ultimo[1])} en {ultimo[0]}; "
-           "líneas punteadas en 70 % y 90 % (umbrales del semáforo).")
+           f'<rect width="100%" height="100%" fill="#fff"/>{guias}<polyline points="{linea}" fill="none" stroke="#1f3a5f" '
+           f'stroke-width="{2 if etiquetas else 1.5}"/>{marcas}{textos}</svg>')
+    (p0, v0), (p1, v1) = puntos[0], puntos[-1]
+    alt = (f"Índice PAI de {pct(v0)} en {p0} a {pct(v1)} en {p1}"
+           + ("; líneas punteadas en 70 % y 90 % (umbrales del semáforo)." if etiquetas else "."))
     datos = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<figure><img src="data:image/svg+xml;base64,{datos}" alt="{html.escape(alt)}" width="{ancho}" height="{alto}"><figcaption>{html.escape(alt)}</figcaption></figure>'
+    return f'<img class="pai-tendencia" src="data:image/svg+xml;base64,{datos}" alt="{html.escape(alt)}" width="{ancho}" height="{alto}">'
 
 
-def escribir_archivo(salida: Path) -> Path:
+def escribir_archivo(salida: Path, parametros=None) -> Path:
     """(Re)escribe ``salida/index.html`` con todos los periodos publicados, el más reciente primero."""
     from .formato import pct
-    from .parametros import ETIQUETAS_SEMAFORO
-    from .presentacion import pagina_html
+    from .presentacion import pagina_html, semaforo_html
     from .textos import periodo_en_palabras
 
     filas = []
@@ -212,25 +202,29 @@ def escribir_archivo(salida: Path) -> Path:
             continue
 
     def celda(valor, semaforo):
-        etiqueta = ETIQUETAS_SEMAFORO.get(semaforo, "Sin dato")
-        return f'<td class="num semaforo-{semaforo or "nd"}">{html.escape(pct(valor))} <span class="pai-etiqueta">{html.escape(etiqueta)}</span></td>'
+        return f'<td class="num">{html.escape(pct(valor))}<br>{semaforo_html(semaforo)}</td>'
+
+    def mini(f) -> str:
+        serie = [(s["periodo"], s["indice_pai"]) for s in f.get("serie", [])]
+        return _tendencia_svg(serie, ancho=130, alto=34, etiquetas=False) or "—"
 
     cuerpo_filas = "".join(
         f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a>'
         f'{" (demostración)" if f.get("demostracion") else ""}</td>'
         + celda(f.get("indice_pai"), f.get("semaforo"))
         + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in _COMPONENTES)
-        + f'<td>{html.escape(f.get("generado", ""))}</td></tr>'
+        + f"<td>{mini(f)}</td></tr>"
         for f in reversed(filas)
     )
-    encabezados = "".join(f"<th>{html.escape(n)}</th>" for n in ("Periodo", "Índice PAI", *_COMPONENTES.values(), "Generado"))
-    if filas:
-        cuerpo = (f'<h2 id="tendencia">Tendencia del índice PAI</h2>{_tendencia_svg(filas)}'
-                  f'<h2 id="periodos">Periodos publicados</h2><table class="pai-tabla"><thead><tr>{encabezados}</tr></thead>'
-                  f"<tbody>{cuerpo_filas}</tbody></table>")
-    else:
-        cuerpo = "<p>Aún no hay periodos publicados.</p>"
+    titulos = ("Periodo", "Índice PAI", *_COMPONENTES.values(), "Índice de enero al mes")
+    encabezados = "".join(f"<th>{html.escape(n)}</th>" for n in titulos)
+    tabla = (f'<h2 id="periodos">Periodos publicados</h2><div class="pai-tabla-marco"><table class="pai-tabla">'
+             f"<thead><tr>{encabezados}</tr></thead><tbody>{cuerpo_filas}</tbody></table></div>")
+    tendencia = _tendencia_svg([(f["periodo"], f.get("indice_pai")) for f in filas])
+    if tendencia:
+        tabla = f'<h2 id="tendencia">Tendencia del índice PAI</h2><figure class="pai-figura">{tendencia}</figure>' + tabla
+    cuerpo = tabla if filas else "<p>Aún no hay periodos publicados.</p>"
     salida.mkdir(parents=True, exist_ok=True)
     demo = any(f.get("demostracion") for f in filas)
-    _escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=demo))
+    _escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=demo, parametros=parametros))
     return salida / "index.html"

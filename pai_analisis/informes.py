@@ -176,7 +176,9 @@ def _ejecutar(a, salida: Path) -> int:
     if pendientes:
         libro()  # valida antes de ejecutar nada: un libro inválido no publica nada
         _renderizar(a, salida, pendientes, cuadernos, libro(), huellas, estado)
-    archivo.escribir_archivo(salida)
+    from .parametros import cargar_parametros
+
+    archivo.escribir_archivo(salida, cargar_parametros(a.parametros))
     log.info("Listo en %.1f s: %d publicado(s), %d sin cambios, %d con error. Archivo: %s",
              time.perf_counter() - inicio, len(estado.publicados), len(estado.omitidos), len(estado.fallidos),
              salida / "index.html")

@@ -404,17 +404,21 @@ def a_html(nb, titulo: str) -> str:
     return cuerpo
 
 
-def pagina_html(titulo: str, cuerpo_html: str, ctx: Contexto | None = None, demostracion: bool | None = None) -> str:
+def pagina_html(titulo: str, cuerpo_html: str, ctx: Contexto | None = None, demostracion: bool | None = None,
+                parametros=None) -> str:
     """Página HTML suelta (índice, portada del periodo) con el mismo estilo, encabezado y pie de los informes.
 
     ``cuerpo_html`` se inserta tal cual (quien lo arma escapa sus textos). Sin ``ctx``, el
-    encabezado lleva solo el título y ``demostracion=True`` agrega el aviso de datos de demostración.
+    encabezado lleva la entidad de ``parametros`` (si se da) y el título, y ``demostracion=True``
+    agrega el aviso de datos de demostración.
     """
     css = "".join(f"<style>\n{(PLANTILLAS / 'pai' / n).read_text(encoding='utf-8')}</style>" for n in ("informe.css", "componentes.css"))
     if ctx is not None:
         cabeza = str(encabezado(ctx, titulo)).split("</style>", 1)[1]
     else:
-        cabeza = f'<header class="pai-encabezado"><h1 class="pai-titulo">{e(titulo)}</h1></header>{_banner(None, bool(demostracion))}'
+        entidad = f'<p class="pai-entidad">{e(parametros.entidad)} · {e(parametros.dependencia)}</p>' if parametros else ""
+        cabeza = (f'<header class="pai-encabezado">{entidad}<h1 class="pai-titulo">{e(titulo)}</h1></header>'
+                  f"{_banner(None, bool(demostracion))}")
     return ('<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{e(titulo)}</title>\n{css}\n</head>\n<body>\n<main class=\"pai-informe pai-pagina\">\n{cabeza}\n"
