@@ -225,11 +225,13 @@ def tablas_metas(ctx) -> Html:
     partes = []
     for pid, g in m.groupby("proyecto"):
         partes.append(f"<h3>Proyecto {e(pid)}. {e(pr.loc[pid, 'nombre'])}</h3>")
-        partes.append(tabla_html(g, {"meta": ("Meta", "texto"), "nombre": ("Nombre", lambda t: corto(t, 95)),
-                                     "anualizacion": ("Anualización", "texto"), "programacion_vigencia": ("Meta vigencia", "numero"),
+        g = g.assign(meta_nombre=[f"{n}. {corto(t, 80)}" for n, t in zip(g["meta"], g["nombre"])])
+        # guiones blandos (\u00ad) en los títulos largos: la tabla cabe en el ancho de la página
+        partes.append(tabla_html(g, {"meta_nombre": ("Meta", "texto"), "anualizacion": ("Anuali\u00adzación", "texto"),
+                                     "programacion_vigencia": ("Meta vigencia", "numero"),
                                      "programado": ("Programado a la fecha", "numero"), "ejecutado": ("Ejecutado", "numero"),
                                      "avance_vigencia": ("Avance vigencia", "pct"), "avance_cuatrienio": ("Avance cuatrienio", "pct"),
-                                     "cumplimiento": ("Cumplimiento", "pct")}, semaforo="semaforo"))
+                                     "cumplimiento": ("Cumpli\u00admiento", "pct")}, semaforo="semaforo", clase="pai-tabla-compacta"))
     return unir(*partes)
 
 
