@@ -188,7 +188,7 @@ def _resumen(metricas) -> tuple[list, list[list]]:
 def _informacion(ws, metricas, desde: int) -> None:
     from openpyxl.styles import Font
 
-    p, t, r = metricas.parametros, metricas.presupuesto, metricas.resumen_riesgos()
+    p, t, r = metricas.parametros, metricas.presupuesto_total, metricas.resumen_riesgos()
     datos = metricas.datos or {}
     filas = [
         ("Periodo", str(metricas.periodo), None), ("Mes anterior", (metricas.anterior or {}).get("periodo") or "—", None),

@@ -75,7 +75,7 @@ def tarjetas_indice(ctx) -> Html:
         v = m.componentes.get(clave)
         items.append({"titulo": nombre, "valor": pct(v), "semaforo": ctx.semaforo(v),
                       "detalle": _variacion_corta(v, (ant.get("componentes") or {}).get(clave), ant.get("periodo"))})
-    p, r = m.presupuesto, m.resumen_riesgos()
+    p, r = m.presupuesto_total, m.resumen_riesgos()
     altas = int((m.alertas["severidad"] == "alta").sum())
     otros = [{"titulo": "Compromisos sobre la apropiación", "valor": pct(p.get("ejecucion_presupuestal")),
               "detalle": f"{millones(p.get('compromisos'))} de {millones(p.get('apropiacion'))}"},
@@ -171,7 +171,7 @@ def detalle_objetivos(ctx) -> Html:
 # ---------------------------------------------------------------- 03 proyectos y presupuesto
 
 def frase_proyectos(ctx) -> str:
-    pr, p = ctx.metricas.proyectos, ctx.metricas.presupuesto
+    pr, p = ctx.metricas.proyectos, ctx.metricas.presupuesto_total
     c = _conteo_semaforo(pr["semaforo"])
     return (f"Los {contar(len(pr), 'proyecto')} de inversión cumplen en promedio el {pct(ctx.metricas.componentes.get('proyectos_inversion'))} "
             f"de lo programado a la fecha ({_frase_conteo(c)}) y han comprometido el {pct(p.get('ejecucion_presupuestal'))} "
@@ -254,7 +254,7 @@ def alt_fisico_financiero(ctx) -> str:
 
 
 def frase_curva(ctx) -> str:
-    p = ctx.metricas.presupuesto
+    p = ctx.metricas.presupuesto_total
     programado = p.get("ejecucion_programada")
     comparado = f" frente al {pct(programado)} programado" if programado is not None else ""
     return (f"A {ctx.periodo_texto} los compromisos suman el {pct(p.get('ejecucion_presupuestal'))} de la apropiación{comparado}, "

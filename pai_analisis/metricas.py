@@ -42,6 +42,7 @@ def resolver_periodo(periodo, vigencia: int) -> pd.Period:
 class _Nucleo:
     metas: pd.DataFrame
     proyectos: pd.DataFrame
+    presupuesto: pd.DataFrame
     presupuesto_total: dict
     indicadores: pd.DataFrame
     actividades: pd.DataFrame
@@ -59,7 +60,7 @@ def _nucleo(libro: Libro, p: pd.Period, par: Parametros) -> _Nucleo:
     indicadores = calcular_indicadores(libro.indicadores, libro.seguimiento_indicadores, p)
     actividades = calcular_actividades(libro.actividades, libro.seguimiento_actividades, p)
     comp = componentes(proyectos, indicadores, actividades)
-    return _Nucleo(metas, proyectos, total, indicadores, actividades, comp, indice_pai(comp, par.pesos))
+    return _Nucleo(metas, proyectos, presup, total, indicadores, actividades, comp, indice_pai(comp, par.pesos))
 
 
 @dataclass
@@ -76,7 +77,8 @@ class Metricas:
     objetivos: pd.DataFrame
     riesgos: pd.DataFrame
     alertas: pd.DataFrame
-    presupuesto: dict
+    presupuesto: pd.DataFrame  # por proyecto: apropiación, compromisos, giros y sus razones al corte
+    presupuesto_total: dict  # la entidad: razones de sumas
     componentes: dict
     indice_pai: float | None
     anterior: dict | None = None
@@ -104,7 +106,7 @@ class Metricas:
                                     "avance_vigencia": _f, "avance_cuatrienio": _f, "cumplimiento": _f, "semaforo": _s}),
             "indicadores": _registros(self.indicadores, {"indicador": str, "resultado": _f, "cumplimiento": _f, "semaforo": _s}),
             "actividades": _registros(self.actividades, {"actividad": str, "cumplimiento": _f, "semaforo": _s}),
-            "presupuesto": {k: _f(self.presupuesto.get(k)) for k in ("apropiacion", "compromisos", "giros", "ejecucion_presupuestal")},
+            "presupuesto": {k: _f(self.presupuesto_total.get(k)) for k in ("apropiacion", "compromisos", "giros", "ejecucion_presupuestal")},
             "riesgos": self.resumen_riesgos(),
             "anterior": self.anterior,
             "proyeccion_diciembre": self.proyeccion,
@@ -168,7 +170,7 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     alertas = calcular_alertas(metas, proyectos, indicadores, actividades, riesgos, par)
     datos = {"archivo": libro.nombre_datos, "sha256": libro.sha256, "demostracion": libro.demostracion}
     return Metricas(p, libro.vigencia, par, metas, proyectos, indicadores, actividades, objetivos, riesgos, alertas,
-                    n.presupuesto_total, n.componentes, n.indice_pai, anterior, proyeccion, datos)
+                    n.presupuesto, n.presupuesto_total, n.componentes, n.indice_pai, anterior, proyeccion, datos)
 
 
 def proyectar_indice(serie: list[dict], mes: int, pesos: dict) -> dict:

@@ -201,7 +201,8 @@ def test_presupuesto_ultimo_corte_y_razon_de_sumas():
     _comprobar(_fila(m.proyectos, proyecto=2), {"ejecucion_presupuestal": 20, "giros_pct": 10, "giros_sobre_compromisos": 50})
     _comprobar(_fila(m.proyectos, proyecto=3), {"ejecucion_presupuestal": None, "apropiacion": None})
     # entidad: (50 + 60)/(100 + 300) = 110/400 = 27,5 % — no la media de razones (50 + 20)/2 = 35
-    t = m.presupuesto
+    t = m.presupuesto_total
+    assert list(m.presupuesto["proyecto"]) == [1, 2, 3]  # la tabla por proyecto
     assert (t["apropiacion"], t["compromisos"], t["giros"]) == (400.0, 110.0, 40.0)
     assert t["ejecucion_presupuestal"] == pytest.approx(27.5)
     assert t["giros_pct"] == pytest.approx(10.0)  # 40/400
