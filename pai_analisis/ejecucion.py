@@ -45,8 +45,11 @@ def _describir_error(exc: BaseException, cuaderno: Path) -> str:
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        return (f"el cuaderno «{cuaderno.name}» falló en la celda {exc.exec_count}: "
-                f"{exc.ename}: {exc.evalue}")
+        # cell_index cuenta las celdas del cuaderno ejecutado (con la de parámetros inyectada);
+        # exec_count no sirve aquí: en un kernel caliente sigue contando entre cuadernos.
+        linea = next((x.strip() for x in (exc.source or "").splitlines() if x.strip() and not x.startswith("#")), "")
+        donde = f"la celda {exc.cell_index + 1}" + (f" («{linea[:60]}»)" if linea else "")
+        return f"el cuaderno «{cuaderno.name}» falló en {donde}: {exc.ename}: {exc.evalue}"
     return f"el cuaderno «{cuaderno.name}» no se pudo ejecutar: {type(exc).__name__}: {exc}"
 
 
