@@ -1,4 +1,5 @@
-"""Gráficos de los informes: cada función recibe tablas de :mod:`pai_analisis.metricas` y devuelve una ``Figure``.
+"""Gráficos de los informes: cada función recibe tablas de :mod:`pai_analisis.metricas` y devuelve una ``Figure``,
+o ``None`` si no hay ningún valor que dibujar (tabla vacía o sin un solo número: no se dibujan gráficos vacíos).
 
 Se construyen con la interfaz orientada a objetos de matplotlib sobre un lienzo Agg (sin
 ``pyplot``): no dependen del *backend* del núcleo ni se muestran solos en JupyterLab; se
@@ -38,6 +39,15 @@ NOMBRES_COMPONENTES = {
 COLORES_SERIE = {"indice_pai": "#1d3557", "proyectos_inversion": "#457b9d", "indicadores_gestion": "#8a5a44",
                  "plan_accion_integrado": "#6a994e"}
 MES_CORTO = [m[:3] for m in MESES]
+
+
+def hay_datos(*valores) -> bool:
+    """¿Hay al menos un número definido en alguna de estas series o tablas? (vacías o todo NaN/None: no)."""
+    for v in valores:
+        plano = pd.Series(np.ravel(np.asarray(v, dtype=object)), dtype=object)
+        if pd.to_numeric(plano, errors="coerce").notna().any():
+            return True
+    return False
 
 
 def aplicar_estilo() -> None:
@@ -107,6 +117,8 @@ def leyenda_semaforo(ax, parametros, loc="lower right", sin_dato: str | None = N
 def barras_semaforo(etiquetas, valores, parametros, titulo: str | None = None, ancho_etiqueta: int = 38, alto_barra: float = 0.42):
     """Barras horizontales de cumplimiento (0–100) coloreadas por semáforo, con el valor escrito."""
     valores = pd.Series(list(valores), dtype="float64")
+    if not hay_datos(valores):
+        return None
     claves = parametros.semaforo(valores.clip(upper=100))
     n = len(valores)
     fig, ax = nueva_figura(alto=max(1.6, 0.75 + alto_barra * n))
@@ -129,9 +141,11 @@ def barras_semaforo(etiquetas, valores, parametros, titulo: str | None = None, a
 
 def evolucion_indice(serie: pd.DataFrame, proyeccion: dict, parametros, componentes: bool = True):
     """Índice PAI (y componentes) de enero al periodo; punteado hasta la proyección de diciembre."""
+    columnas = ["indice_pai", *(NOMBRES_COMPONENTES if componentes else [])]
+    if not hay_datos(serie[columnas]):
+        return None
     fig, ax = nueva_figura(alto=3.4)
     meses = serie["periodo"].map(lambda p: pd.Period(p, freq="M").month).to_numpy()
-    columnas = ["indice_pai", *(NOMBRES_COMPONENTES if componentes else [])]
     valores = serie[columnas].to_numpy(dtype=float)
     minimo = np.nanmin(np.r_[valores.ravel(), parametros.umbral_critico]) if valores.size else parametros.umbral_critico
     bandas_semaforo(ax, parametros)
@@ -165,11 +179,13 @@ def evolucion_indice(serie: pd.DataFrame, proyeccion: dict, parametros, componen
 def fisico_financiero(proyectos: pd.DataFrame):
     """Por proyecto: avance físico de la vigencia frente a compromisos y giros (% de la apropiación)."""
     t = proyectos.sort_values("proyecto")
+    series = [("avance_fisico", "Avance físico (vigencia)", "#1d3557", ""), ("ejecucion_presupuestal", "Compromisos", "#8a8a8a", ""),
+              ("giros_pct", "Giros", "#d4d4d4", "///")]
+    if not hay_datos(t[[c for c, *_ in series]]):
+        return None
     n = len(t)
     fig, ax = nueva_figura(alto=0.9 + 0.62 * n)
     y = np.arange(n)[::-1]
-    series = [("avance_fisico", "Avance físico (vigencia)", "#1d3557", ""), ("ejecucion_presupuestal", "Compromisos", "#8a8a8a", ""),
-              ("giros_pct", "Giros", "#d4d4d4", "///")]
     alto = 0.26
     for i, (col, nombre, color, trama) in enumerate(series):
         pos = y + (1 - i) * alto
@@ -189,6 +205,8 @@ def curvas_presupuesto(curva: pd.DataFrame, proyectos: pd.DataFrame, columnas: i
     """Múltiplos pequeños: compromisos, giros y compromisos programados (% de la apropiación) mes a mes, por proyecto y total."""
     from .formato import millones
 
+    if not hay_datos(curva[["ejecucion_presupuestal", "giros_pct"]]):
+        return None
     ids = [*proyectos.sort_values("proyecto")["proyecto"].tolist(), "Total"]
     filas = int(np.ceil(len(ids) / columnas))
     fig, ejes = nueva_figura(alto=1.95 * filas + 0.5, nrows=filas, ncols=columnas, sharex=True, sharey=True, squeeze=False)
@@ -218,6 +236,8 @@ def curvas_presupuesto(curva: pd.DataFrame, proyectos: pd.DataFrame, columnas: i
 def metas_por_proyecto(resumen: pd.DataFrame):
     """Por proyecto: programado a la fecha y ejecutado, como % de la meta de la vigencia; marca del cuatrienio."""
     t = resumen.sort_values("proyecto")
+    if not hay_datos(t[["programado_pct", "ejecutado_pct", "cuatrienio_pct"]]):
+        return None
     n = len(t)
     fig, ax = nueva_figura(alto=0.9 + 0.5 * n)
     y = np.arange(n)[::-1]
@@ -238,6 +258,8 @@ def metas_por_proyecto(resumen: pd.DataFrame):
 
 def conteo_por_grupo(tabla: pd.DataFrame, grupo: str, parametros, sin_dato: str = "Sin reporte"):
     """Barras apiladas: cuántos elementos de cada grupo están en cada semáforo (``semaforo`` None = ``sin_dato``)."""
+    if not len(tabla):
+        return None
     orden = ["critico", "en_riesgo", "satisfactorio", None]
     t = tabla.assign(_s=tabla["semaforo"].where(tabla["semaforo"].notna(), "sin"))
     conteo = pd.crosstab(t[grupo], t["_s"]).reindex(columns=["critico", "en_riesgo", "satisfactorio", "sin"], fill_value=0)
@@ -269,6 +291,8 @@ def franja_mensual(tabla: pd.DataFrame, parametros, etiquetas: dict | None = Non
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
     t = tabla.dropna(how="all")
+    if not hay_datos(t):
+        return None
     fig, ax = nueva_figura(alto=0.8 + 0.24 * max(len(t), 1), ancho=min(ANCHO, 3.6 + 0.55 * t.shape[1]))
     cmap = ListedColormap([COLORES_SEMAFORO["critico"], COLORES_SEMAFORO["en_riesgo"], COLORES_SEMAFORO["satisfactorio"]])
     norm = BoundaryNorm([-1e9, parametros.umbral_critico, parametros.umbral_satisfactorio, 1e9], cmap.N)
@@ -289,6 +313,8 @@ def franja_mensual(tabla: pd.DataFrame, parametros, etiquetas: dict | None = Non
 
 def avance_por_grupo(tabla: pd.DataFrame, grupo: str, parametros):
     """Por grupo (plan o dependencia): programado y ejecutado promedio (% acumulado), ejecutado coloreado por semáforo."""
+    if not hay_datos(tabla["ejecutado"]):
+        return None
     g = tabla.groupby(grupo, observed=True).agg(programado=("programado", "mean"), ejecutado=("ejecutado", "mean"),
                                                 n=("actividad", "size"))
     g["cumplimiento"] = g["ejecutado"] / g["programado"].where(g["programado"] > 0) * 100
@@ -300,7 +326,7 @@ def avance_por_grupo(tabla: pd.DataFrame, grupo: str, parametros):
     barras = ax.barh(y - 0.18, g["ejecutado"], height=0.34, zorder=2, label="Ejecutado")
     for b, clave, v in zip(barras, claves, g["ejecutado"], strict=False):
         _barra_semaforo(b, clave)
-        ax.text(v + 1, b.get_y() + b.get_height() / 2, pct(v, 0), va="center", fontsize=7.5, fontweight="bold")
+        ax.text((v if pd.notna(v) else 0) + 1, b.get_y() + b.get_height() / 2, pct(v, 0), va="center", fontsize=7.5, fontweight="bold")
     ax.set_yticks(y, [f"{envolver(i, 46)} ({n})" for i, n in zip(g.index, g["n"], strict=False)], fontsize=8)
     ax.set_xlim(0, 110)
     eje_pct(ax, "x")
@@ -315,6 +341,8 @@ def avance_por_grupo(tabla: pd.DataFrame, grupo: str, parametros):
 
 def mapas_riesgo(inherente: pd.DataFrame, residual: pd.DataFrame):
     """Dos matrices DAFP 5×5 (inherente y residual): color de la zona, número de riesgos y nombre de la zona en cada celda."""
+    if not (inherente.to_numpy().sum() or residual.to_numpy().sum()):
+        return None
     fig, ejes = nueva_figura(alto=3.6, ncols=2, sharey=True)
     for ax, conteo, titulo in ((ejes[0], inherente, "Riesgo inherente"), (ejes[1], residual, "Riesgo residual (después de controles)")):
         for i, prob in enumerate(ZONAS_MATRIZ.index):
@@ -343,6 +371,8 @@ def mapas_riesgo(inherente: pd.DataFrame, residual: pd.DataFrame):
 
 def riesgos_por_proceso(riesgos: pd.DataFrame):
     """Barras apiladas por proceso: riesgos por zona residual, con la cantidad de riesgos de corrupción anotada."""
+    if not len(riesgos):
+        return None
     orden = ["Bajo", "Moderado", "Alto", "Extremo"]
     conteo = pd.crosstab(riesgos["proceso"].astype(str), riesgos["zona_residual"].astype(str)).reindex(columns=orden, fill_value=0)
     corrupcion = riesgos[riesgos["tipo"].astype(str) == "Corrupción"].groupby(riesgos["proceso"].astype(str)).size()

@@ -206,10 +206,10 @@ def contar(n: int, singular: str, plural: str | None = None) -> str:
     return f"{numero(n, 0)} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def lista_es(elementos) -> str:
-    """``["a", "b", "c"]`` → ``"a, b y c"``."""
+def lista_es(elementos, conjuncion: str = "y") -> str:
+    """``["a", "b", "c"]`` → ``"a, b y c"`` (``conjuncion="ni"`` → ``"a, b ni c"``)."""
     xs = [str(x) for x in elementos]
-    return "" if not xs else xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " y " + xs[-1]
+    return "" if not xs else xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + f" {conjuncion} " + xs[-1]
 
 
 def tarjetas(items: list[dict]) -> Html:
@@ -294,10 +294,17 @@ def png_base64(fig, ppp: int = PPP) -> tuple[str, int, int]:
     return base64.b64encode(salida.getvalue()).decode("ascii"), imagen.width, imagen.height
 
 
-def figura_html(fig, alt: str, titulo: str | None = None) -> Html:
-    """``<figure>`` con el PNG incrustado (``data:``), texto alternativo obligatorio y pie; cierra la figura."""
+def figura_html(fig, alt: str, titulo: str | None = None) -> Html | None:
+    """``<figure>`` con el PNG incrustado (``data:``), texto alternativo obligatorio y pie; cierra la figura.
+
+    ``fig=None`` (el gráfico no tiene datos que dibujar: así lo dicen las funciones de
+    :mod:`pai_analisis.lecturas`) → ``None``: la celda no muestra nada y la frase de la
+    sección explica por qué. El texto alternativo se exige igual.
+    """
     if not alt or not str(alt).strip():
         raise ValueError("Cada figura necesita un texto alternativo (alt) que diga qué muestra y sus cifras clave.")
+    if fig is None:
+        return None
     datos, ancho, alto = png_base64(fig)
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close(fig)

@@ -1,0 +1,166 @@
+"""Las lecturas de los seis informes con datos escasos (rápido: sin núcleo de Jupyter).
+
+Para cada escenario (plantilla vacía, libro a medio diligenciar, datos de demostración en
+enero y diciembre, libros diminutos con un solo proyecto) se llama a cada función de
+:mod:`pai_analisis.lecturas` tal como la llaman los cuadernos (las llamadas se leen de los
+propios cuadernos) con un contexto de ``presentacion.preparar_desde``: ninguna falla, las
+frases son texto llano sin «nan» ni «—», y un gráfico solo se dibuja cuando hay datos.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import openpyxl
+import pytest
+from libros_minimos import act, hacer_libro, ind, meta, pres, sa, sm
+from matplotlib.figure import Figure
+
+from pai_analisis import lecturas
+from pai_analisis.carga import cargar_libro
+from pai_analisis.plantilla import escribir_plantilla
+from pai_analisis.presentacion import figura_html, preparar_desde
+
+RAIZ = Path(__file__).resolve().parents[1]
+CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
+_LLAMADA = re.compile(r'lecturas\.(\w+)\(ctx(?:, "(\w+)")?\)')
+_FIGURA = re.compile(r'figura_html\(lecturas\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), lecturas\.(alt_\w+)\(ctx')
+
+
+def _llamadas() -> tuple[list[tuple[str, tuple]], list[tuple[str, str, tuple]]]:
+    """(todas las llamadas ``lecturas.f(ctx, …)`` de los cuadernos, pares gráfico/alt de cada ``figura_html``)."""
+    fuente = "\n".join(c.source for ruta in CUADERNOS for c in nbformat.read(ruta, as_version=4).cells if c.cell_type == "code")
+    llamadas = list(dict.fromkeys((f, (g,) if g else ()) for f, g in _LLAMADA.findall(fuente)))
+    figuras = list(dict.fromkeys((graf, alt, (g,) if g else ()) for graf, g, alt in _FIGURA.findall(fuente)))
+    return llamadas, figuras
+
+
+LLAMADAS, FIGURAS = _llamadas()
+GRAFICOS = sorted({f"{g}{'_' + a[0] if a else ''}" for g, _alt, a in FIGURAS})
+
+
+# ---------------------------------------------------------------- escenarios
+
+def _libro_esparso(ruta: Path) -> Path:
+    """El año de demostración con solo enero en metas y presupuesto, sin actividades ni riesgos reportados."""
+    escribir_plantilla(ruta, con_ejemplo=True)
+    wb = openpyxl.load_workbook(ruta)
+    for hoja, conservar in (("seguimiento_metas", "2024-01"), ("presupuesto", "2024-01"),
+                            ("seguimiento_actividades", None), ("seguimiento_riesgos", None)):
+        ws = wb[hoja]
+        col = [c.value for c in ws[1]].index("periodo") + 1
+        for fila in range(ws.max_row, 1, -1):
+            if conservar is None or not str(ws.cell(fila, col).value or "").startswith(conservar):
+                ws.delete_rows(fila)
+    wb.save(ruta)
+    return ruta
+
+
+@pytest.fixture(scope="module")
+def libros(tmp_path_factory):
+    carpeta = tmp_path_factory.mktemp("lecturas")
+    return {
+        "vacio": cargar_libro(escribir_plantilla(carpeta / "vacio.xlsx")),
+        "esparso": cargar_libro(_libro_esparso(carpeta / "esparso.xlsx")),
+        "demo": cargar_libro(None),
+        # un solo proyecto, sin metas, indicadores, actividades ni riesgos
+        "nada": hacer_libro(),
+        # un solo proyecto con una meta y un corte de presupuesto; un indicador trimestral (aún no vence)
+        # y una actividad sin avance programado
+        "uno": hacer_libro(metas=[meta(1)], seguimiento_metas=[sm(1, 1, 2, 1)], presupuesto=[pres(1, 1, 100, 10, 0)],
+                           indicadores=[ind("A-01", "Trimestral")], actividades=[act("X-01")],
+                           seguimiento_actividades=[sa("X-01", 1, 0, 0)]),
+    }
+
+
+# escenario → gráficos que NO deben dibujarse (el resto, sí)
+SIN_GRAFICO = {
+    ("vacio", "2024-01"): {"grafico_objetivos", "grafico_evolucion", "grafico_metas", "grafico_fisico_financiero", "grafico_curva",
+                           "grafico_franja", "grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
+    ("vacio", "2024-06"): {"grafico_objetivos", "grafico_evolucion", "grafico_metas", "grafico_fisico_financiero", "grafico_curva",
+                           "grafico_franja", "grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
+    ("esparso", "2024-01"): {"grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
+    ("esparso", "2024-03"): {"grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
+    ("demo", "2024-01"): set(),
+    ("demo", "2024-12"): set(),
+    ("nada", "2024-01"): set(GRAFICOS),
+    ("uno", "2024-02"): {"grafico_procesos", "grafico_franja", "grafico_mapas", "grafico_procesos_riesgo"},
+}
+
+
+def test_los_cuadernos_usan_lecturas():
+    nombres = {f for f, _ in LLAMADAS}
+    assert len(LLAMADAS) > 40 and len(FIGURAS) >= 10
+    assert {"frase_franja", "frase_por_grupo", "grafico_por_grupo", "alt_mapas", "tabla_altos"} <= nombres
+    assert all(callable(getattr(lecturas, f)) for f in nombres)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize(("escenario", "periodo"), list(SIN_GRAFICO), ids=lambda x: x)
+def test_ninguna_lectura_falla(libros, escenario, periodo):
+    ctx = preparar_desde(libros[escenario], periodo)
+    for nombre, args in LLAMADAS:
+        if nombre.startswith("grafico_"):  # abajo, con su texto alternativo, como en los cuadernos
+            continue
+        resultado = getattr(lecturas, nombre)(ctx, *args)
+        assert isinstance(resultado, str) and resultado.strip(), nombre
+        if nombre.startswith(("frase_", "alt_")):
+            assert not re.search(r"\bnan\b|\bNone\b|—|\bLos 1\b|\bLas 1\b", resultado), f"{nombre}: {resultado}"
+            assert resultado.endswith("."), f"{nombre}: {resultado}"
+
+    dibujados = set()
+    for grafico, alt, args in FIGURAS:
+        clave = f"{grafico}{'_' + args[0] if args else ''}"
+        fig = getattr(lecturas, grafico)(ctx, *args)
+        assert fig is None or isinstance(fig, Figure), clave
+        figura = figura_html(fig, getattr(lecturas, alt)(ctx, *args), "Título")
+        if figura is not None:
+            assert figura.count("<img") == 1 and 'alt=""' not in figura, clave
+            dibujados.add(clave)
+    assert dibujados == set(GRAFICOS) - SIN_GRAFICO[(escenario, periodo)]
+
+
+def test_frases_de_la_plantilla_vacia(libros):
+    ctx = preparar_desde(libros["vacio"], "2024-01")
+    for frase in (lecturas.frase_metas, lecturas.frase_curva, lecturas.frase_franja, lecturas.frase_plan,
+                  lecturas.frase_rezagadas, lecturas.frase_materializados, lecturas.frase_objetivos):
+        assert frase(ctx).startswith("Aún no hay reportes de "), frase.__name__
+        assert "hasta enero de 2024" in frase(ctx)
+    assert lecturas.frase_por_grupo(ctx, "plan") == "Aún no hay reportes de las actividades del plan de acción integrado hasta enero de 2024."
+    assert "aún no hay reportes" in lecturas.frase_indicadores(ctx)  # 32 vencidos sin reporte: cuentan 0 %
+    assert "proyectos de inversión y plan de acción integrado aún no tienen valores" in lecturas.frase_resultado(ctx)
+    assert "Sin reportes de las actividades." in lecturas.tabla_rezagadas(ctx)
+
+
+def test_frases_del_libro_esparso(libros):
+    ctx = preparar_desde(libros["esparso"], "2024-03")
+    assert "(último reporte: enero de 2024)" in lecturas.frase_metas(ctx)
+    assert "(último reporte: enero de 2024)" in lecturas.frase_curva(ctx)
+    assert "último reporte de metas: enero de 2024" in lecturas.frase_proyectos(ctx)
+    assert "plan de acción integrado aún no tiene valores" in lecturas.frase_resultado(ctx)
+    assert lecturas.frase_plan(ctx).startswith("Aún no hay reportes de las actividades")
+    assert "aún no hay reportes de su seguimiento hasta marzo de 2024" in lecturas.frase_riesgos(ctx)
+
+
+def test_un_solo_proyecto_en_singular(libros):
+    ctx = preparar_desde(libros["uno"], "2024-01")
+    assert lecturas.frase_proyectos(ctx).startswith("El proyecto de inversión cumple el 50,0 %")
+    assert "el proyecto 1." in lecturas.frase_metas(ctx)
+    assert lecturas.frase_detalle_metas(ctx).startswith("La meta de los proyectos se detalla abajo; está en crítico")
+    assert lecturas.frase_indicadores(ctx) == ("De 1 indicador, ninguno debía reportar todavía a enero de 2024: "
+                                               "el componente aún no tiene valor.")
+    assert lecturas.frase_riesgos(ctx) == "El libro no tiene riesgos identificados en el mapa de riesgos."
+
+
+def test_sin_ningun_componente(libros):
+    ctx = preparar_desde(libros["nada"], "2024-01")
+    assert ctx.metricas.indice_pai is None
+    assert lecturas.frase_resultado(ctx).startswith("El índice PAI de enero de 2024 aún no se puede calcular")
+
+
+def test_figura_sin_datos_exige_alt_igual():
+    assert figura_html(None, "Barras por plan: aún no hay reportes.") is None
+    with pytest.raises(ValueError):
+        figura_html(None, " ")
