@@ -1,7 +1,9 @@
-"""Los seis cuadernos: estructura (rápido) y ejecución con papermill (lento: ``pytest -m lento``)."""
+"""Los seis cuadernos: estructura (rápido) y ejecución con papermill, por la API y por la línea de comandos (lento)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -53,3 +55,56 @@ def test_se_ejecuta_sin_errores(ruta, tmp_path):
     assert 'lang="es"' in html and "junio de 2024" in html
     assert "Traceback" not in html
     assert len(html.encode()) < 1_000_000
+
+
+def _papermill_cli() -> list[str]:
+    """El comando ``papermill`` del mismo entorno que corre las pruebas."""
+    script = Path(sys.executable).with_name("papermill")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "papermill"]
+
+
+@pytest.mark.lento
+@pytest.mark.parametrize("ruta", CUADERNOS, ids=lambda p: p.stem)
+def test_papermill_de_linea_de_comandos(ruta, tmp_path):
+    """Lo que haría un analista a mano, desde la raíz del proyecto: ``-f parametros/2024-06.yaml`` y ``-p periodo``.
+
+    (La prueba anterior usa la API; esta, el comando ``papermill`` tal cual lo documenta el
+    README.) Las dos formas corren a la vez, cada una con su kernel.
+    """
+    formas = {"yaml": ["-f", "parametros/2024-06.yaml"], "p": ["-p", "periodo", "2024-06"]}
+    procesos = {
+        forma: subprocess.Popen([*_papermill_cli(), str(ruta.relative_to(RAIZ)), str(tmp_path / f"{forma}.ipynb"), *args,
+                                 "--no-progress-bar"], cwd=RAIZ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for forma, args in formas.items()
+    }
+    for forma, proceso in procesos.items():
+        _, err = proceso.communicate(timeout=300)
+        assert proceso.returncode == 0, f"papermill {' '.join(formas[forma])}: {err[-2000:]}"
+        nb = nbformat.read(tmp_path / f"{forma}.ipynb", as_version=4)
+        inyectada = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(inyectada) == 1 and 'periodo = "2024-06"' in inyectada[0].source, forma
+        salidas = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+        assert not [o for o in salidas if o.output_type == "error"], forma
+        assert not [o for o in salidas if o.output_type == "stream" and o.name == "stderr"], forma
+        assert any("junio de 2024" in str(o.get("data", {}).get("text/html", "")) for o in salidas), forma
+
+
+@pytest.mark.lento
+def test_informes_de_la_plantilla_vacia(tmp_path):
+    """``pai informes`` con la plantilla sin diligenciar (el enero real de la Oficina): publica las siete páginas,
+    que dicen en palabras lo que aún no se ha reportado en vez de fallar o dibujar gráficos vacíos."""
+    from pai_analisis.plantilla import escribir_plantilla
+
+    datos = escribir_plantilla(tmp_path / "vacio.xlsx")
+    salida = tmp_path / "informes"
+    r = subprocess.run([sys.executable, "-m", "pai_analisis.cli", "informes", "--periodo", "2024-01", "--datos", str(datos),
+                        "--salida", str(salida)], cwd=RAIZ, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    paginas = sorted(p.name for p in (salida / "2024-01").glob("*.html"))
+    assert paginas == sorted(["index.html", *(f"{n}.html" for n in NOMBRES)])
+    for nombre in paginas:
+        texto = (salida / "2024-01" / nombre).read_text(encoding="utf-8")
+        assert "enero de 2024" in texto and "Traceback" not in texto, nombre
+    for n in NOMBRES:
+        texto = (salida / "2024-01" / f"{n}.html").read_text(encoding="utf-8")
+        assert "Aún no hay reportes de" in texto, n

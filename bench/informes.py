@@ -1,0 +1,201 @@
+"""Benchmark de ``pai informes``: contra la forma manual (papermill + nbconvert) y contra un piso sin Jupyter.
+
+Con los datos incorporados y el periodo 2024-06, mide (mediana de ``--repeticiones`` corridas,
+3 por omisión, tras una de calentamiento que no cuenta):
+
+a. ``pai informes --periodo 2024-06 --salida TMP --forzar`` (subproceso; tiempo de reloj).
+b. La forma manual: para cada cuaderno, ``papermill cuadernos/X.ipynb X.ipynb -p periodo 2024-06``
+   y luego ``jupyter nbconvert --to html --no-input X.ipynb``, uno tras otro (subprocesos).
+c. El piso: ``bench/_piso.py`` en un solo proceso de Python, sin kernel: carga, calcula y guarda
+   los mismos gráficos (PNG) y tablas (HTML/CSV) que los cuadernos.
+
+Además, doce periodos en una sola orden (``--desde 2024-01 --hasta 2024-12 --forzar``), una vez,
+frente a 12 × a. Imprime los tiempos, las razones a/b y a/c, el tamaño de cada informe HTML y
+la memoria pico.
+
+**Memoria pico**: la mayor *suma de RSS de todo el árbol de procesos* (el proceso lanzado, sus
+kernels de Jupyter y cualquier otro descendiente), muestreada cada 50 ms en ``/proc/PID/statm``
+(el árbol se arma con el padre de cada proceso en ``/proc/*/stat``). Las páginas compartidas (bibliotecas)
+cuentan una vez por proceso, así que la suma sobreestima la memoria física. En (b), el pico de
+la secuencia es el del paso más pesado (los pasos no se solapan).
+
+Metas en esta máquina (2 núcleos): a ≤ 0,25 × b; a ≤ 2 × c; cada informe ≤ 1 MB; doce
+periodos ≤ 12 × a. Imprime PASS/FAIL por meta y sale con 1 si alguna falla.
+
+Uso, desde la raíz del proyecto::
+
+    python bench/informes.py [--repeticiones 3] [--sin-doce]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PERIODO = "2024-06"
+PAGINA = os.sysconf("SC_PAGE_SIZE")
+MB = 1_000_000
+
+
+# ---------------------------------------------------------------- memoria del árbol de procesos
+
+def _padres() -> dict[int, int]:
+    """pid → pid del padre, de ``/proc/*/stat`` (``/proc/PID/task/*/children`` no existe en todo núcleo)."""
+    padres = {}
+    for nombre in os.listdir("/proc"):
+        if nombre.isdigit():
+            try:
+                with open(f"/proc/{nombre}/stat") as f:
+                    padres[int(nombre)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return padres
+
+
+def _rss_arbol(raiz: int) -> int:
+    """Suma de RSS (bytes) de ``raiz`` y todos sus descendientes."""
+    hijos: dict[int, list[int]] = {}
+    for pid, padre in _padres().items():
+        hijos.setdefault(padre, []).append(pid)
+    total, pendientes = 0, [raiz]
+    while pendientes:
+        pid = pendientes.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                total += int(f.read().split()[1]) * PAGINA
+        except OSError:
+            continue
+        pendientes += hijos.get(pid, [])
+    return total
+
+
+def correr(cmd: list[str], cwd: Path = RAIZ) -> tuple[float, int]:
+    """(segundos de reloj, pico de la suma de RSS del árbol en bytes) de un subproceso; falla si no sale con 0."""
+    pico = 0
+    inicio = time.perf_counter()
+    proceso = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    fin = threading.Event()
+
+    def muestrear() -> None:
+        nonlocal pico
+        while not fin.is_set():
+            pico = max(pico, _rss_arbol(proceso.pid))
+            fin.wait(0.05)
+
+    hilo = threading.Thread(target=muestrear, daemon=True)
+    hilo.start()
+    _, err = proceso.communicate()
+    segundos = time.perf_counter() - inicio
+    fin.set()
+    hilo.join()
+    if proceso.returncode != 0:
+        raise SystemExit(f"falló ({proceso.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')[-3000:]}")
+    return segundos, pico
+
+
+# ---------------------------------------------------------------- las tres formas
+
+def cuadernos() -> list[Path]:
+    return sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
+
+
+def forma_a(salida: Path) -> tuple[float, int]:
+    return correr([str(BIN / "pai"), "informes", "--periodo", PERIODO, "--salida", str(salida), "--forzar"])
+
+
+def forma_b(carpeta: Path) -> tuple[float, int]:
+    carpeta.mkdir(parents=True, exist_ok=True)
+    total, pico = 0.0, 0
+    for c in cuadernos():
+        salida = carpeta / c.name
+        for cmd in ([str(BIN / "papermill"), str(c.relative_to(RAIZ)), str(salida), "-p", "periodo", PERIODO],
+                    [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(salida)]):
+            s, m = correr(cmd)
+            total, pico = total + s, max(pico, m)
+    return total, pico
+
+
+def forma_c(carpeta: Path) -> tuple[float, int]:
+    return correr([sys.executable, str(RAIZ / "bench" / "_piso.py"), "--periodo", PERIODO, "--salida", str(carpeta)])
+
+
+def doce(salida: Path) -> tuple[float, int]:
+    return correr([str(BIN / "pai"), "informes", "--desde", "2024-01", "--hasta", "2024-12", "--salida", str(salida), "--forzar"])
+
+
+def mediana(forma, carpeta: Path, repeticiones: int, nombre: str) -> tuple[float, int, list[float]]:
+    forma(carpeta)  # calentamiento: cachés de disco, .pyc y fuentes de matplotlib
+    tiempos, picos = [], []
+    for i in range(repeticiones):
+        s, m = forma(carpeta)
+        tiempos.append(s)
+        picos.append(m)
+        print(f"  {nombre} corrida {i + 1}: {s:6.2f} s, pico {m / MB:6.0f} MB", flush=True)
+    return statistics.median(tiempos), max(picos), tiempos
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeticiones", type=int, default=3, help="corridas medidas por forma (mediana); 3 por omisión")
+    ap.add_argument("--sin-doce", action="store_true", help="omite la medición de doce periodos")
+    a = ap.parse_args()
+    if not (BIN / "pai").is_file():
+        raise SystemExit(f"No está «pai» junto a {sys.executable}: instale el paquete en ese entorno (pip install -e .).")
+
+    print(f"pai informes, periodo {PERIODO}, datos incorporados; {os.cpu_count()} núcleos; "
+          f"mediana de {a.repeticiones} corridas tras una de calentamiento", flush=True)
+    resultados: list[tuple[str, bool, str]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-informes-") as tmp:
+        tmp = Path(tmp)
+        print("(a) pai informes --forzar", flush=True)
+        ta, ma, _ = mediana(forma_a, tmp / "a", a.repeticiones, "a")
+        print("(b) papermill + jupyter nbconvert, cuaderno por cuaderno", flush=True)
+        tb, mb, _ = mediana(forma_b, tmp / "b", a.repeticiones, "b")
+        print("(c) piso: un proceso de Python sin Jupyter (bench/_piso.py)", flush=True)
+        tc, mc, _ = mediana(forma_c, tmp / "c", a.repeticiones, "c")
+        tamanos = {f.name: f.stat().st_size for f in sorted((tmp / "a" / PERIODO).glob("*.html"))}
+        t12 = m12 = None
+        if not a.sin_doce:
+            print("(12) pai informes --desde 2024-01 --hasta 2024-12 --forzar (una vez)", flush=True)
+            shutil.rmtree(tmp / "a", ignore_errors=True)
+            t12, m12 = doce(tmp / "doce")
+
+    print()
+    print(f"{'forma':<52}{'tiempo':>10}{'memoria pico':>15}")
+    filas = [("(a) pai informes --forzar", ta, ma), ("(b) papermill + nbconvert (6 + 6 procesos)", tb, mb),
+             ("(c) piso sin Jupyter (bench/_piso.py)", tc, mc)]
+    if t12 is not None:
+        filas += [("doce periodos en una orden", t12, m12), ("12 × a", 12 * ta, None)]
+    for nombre, t, m in filas:
+        print(f"{nombre:<52}{t:>8.2f} s{(f'{m / MB:>12.0f} MB') if m else '':>15}")
+    print(f"\na/b = {ta / tb:.3f}   a/c = {ta / tc:.2f}" + (f"   doce/(12×a) = {t12 / (12 * ta):.3f}" if t12 else ""))
+    print("(memoria: pico de la suma de RSS del árbol de procesos, muestreado cada 50 ms en /proc)")
+    print("\nTamaño de cada HTML (a):")
+    for n, b in tamanos.items():
+        print(f"  {n:<34}{b / 1000:>8.0f} kB")
+
+    resultados.append(("a ≤ 0,25 × b", ta <= 0.25 * tb, f"{ta:.2f} s ≤ {0.25 * tb:.2f} s"))
+    resultados.append(("a ≤ 2 × c", ta <= 2 * tc, f"{ta:.2f} s ≤ {2 * tc:.2f} s"))
+    informes = {n: b for n, b in tamanos.items() if n != "index.html"}
+    mayor = max(informes, key=informes.get)
+    resultados.append(("cada informe ≤ 1 MB", all(b <= MB for b in informes.values()), f"el mayor: {mayor}, {informes[mayor] / MB:.2f} MB"))
+    if t12 is not None:
+        resultados.append(("doce periodos ≤ 12 × a", t12 <= 12 * ta, f"{t12:.2f} s ≤ {12 * ta:.2f} s"))
+    print()
+    for meta, ok, detalle in resultados:
+        print(f"{'PASS' if ok else 'FAIL'}  {meta:<26} ({detalle})")
+    return 0 if all(ok for _, ok, _ in resultados) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
