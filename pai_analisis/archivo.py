@@ -92,21 +92,27 @@ def _ahora() -> str:
     return dt.datetime.now(dt.timezone(dt.timedelta(hours=-5))).strftime("%Y-%m-%d %H:%M")
 
 
-def publicar_periodo(salida: Path, carpeta: Path, ctx, cuadernos: list[Path], huella_periodo: str) -> Path:
-    """Exporta los cuadernos ejecutados de ``carpeta`` a HTML, escribe la portada y publica en ``salida/P``."""
+def exportar_cuaderno(carpeta: Path, cuaderno: Path) -> Path:
+    """Convierte el cuaderno ejecutado ``carpeta/cuadernos/X.ipynb`` en ``carpeta/X.html``."""
     import nbformat
 
     from .presentacion import a_html
 
+    nb = nbformat.read(carpeta / "cuadernos" / cuaderno.name, as_version=4)
+    destino = carpeta / f"{cuaderno.stem}.html"
+    destino.write_text(a_html(nb, titulo_de(cuaderno)[0]), encoding="utf-8")
+    return destino
+
+
+def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path]) -> None:
+    """Escribe en ``carpeta`` la portada del periodo, ``metricas.json`` y ``portada.json``.
+
+    No depende de los cuadernos: ``pai informes`` la arma mientras los kernels trabajan.
+    """
     m = ctx.metricas
-    periodo = str(m.periodo)
-    for c in cuadernos:
-        nb = nbformat.read(carpeta / "cuadernos" / c.name, as_version=4)
-        titulo, _ = titulo_de(c)
-        (carpeta / f"{c.stem}.html").write_text(a_html(nb, titulo), encoding="utf-8")
     (carpeta / "metricas.json").write_text(json.dumps(m.a_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     portada = {
-        "periodo": periodo,
+        "periodo": str(m.periodo),
         "indice_pai": m.indice_pai,
         "semaforo": m.semaforo_indice,
         "componentes": {k: {"valor": v, "semaforo": m.parametros.semaforo([v]).iloc[0]} for k, v in m.componentes.items()},
@@ -117,7 +123,15 @@ def publicar_periodo(salida: Path, carpeta: Path, ctx, cuadernos: list[Path], hu
     }
     (carpeta / "portada.json").write_text(json.dumps(portada, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "index.html").write_text(_portada_html(ctx, cuadernos), encoding="utf-8")
-    (carpeta / "huella.json").write_text(json.dumps({"huella": huella_periodo, "generado": portada["generado"]}), encoding="utf-8")
+
+
+def publicar_periodo(salida: Path, carpeta: Path, periodo: str, huella_periodo: str) -> Path:
+    """Publica ``carpeta`` (ya completa: HTML, portada, cuadernos) como ``salida/periodo``.
+
+    Dos renombres en el mismo disco: lo publicado antes se aparta, lo nuevo toma su lugar y
+    solo entonces se borra lo anterior. Los cuadernos con error de ese periodo se descartan.
+    """
+    (carpeta / "huella.json").write_text(json.dumps({"huella": huella_periodo, "generado": _ahora()}), encoding="utf-8")
     destino = salida / periodo
     viejo = salida / f".{periodo}.viejo-{uuid.uuid4().hex[:8]}"
     if destino.exists():

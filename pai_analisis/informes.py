@@ -244,8 +244,8 @@ def _renderizar(a, salida: Path, periodos: list[str], cuadernos: list[Path], lib
     trabajo.mkdir(parents=True)
     faltan = {p: len(cuadernos) for p in periodos}
     errores: dict[str, list[str]] = {p: [] for p in periodos}
-    contextos: dict[str, object] = {}
     cerrojo = threading.Lock()
+    portadas: dict[str, threading.Event] = {}
     barra = _barra(len(periodos) * len(cuadernos))
 
     def tareas():
@@ -259,36 +259,56 @@ def _renderizar(a, salida: Path, periodos: list[str], cuadernos: list[Path], lib
                 estado.fallidos[p] = str(exc)
                 barra.update(len(cuadernos))
                 continue
-            contextos[p] = ctx
             carpeta = trabajo / p
             (carpeta / "cuadernos").mkdir(parents=True)
             calculo = trabajo / f"calculo-{p}.pkl"
             guardar_calculo(ctx, calculo)
             params = {"periodo": p, "datos": str(a.datos) if a.datos else None,
                       "parametros": str(a.parametros) if a.parametros else None, "calculo": str(calculo)}
+            portadas[p] = threading.Event()
             for c in cuadernos:
                 yield Tarea(p, c, carpeta / "cuadernos" / c.name, params)
+            # Con los cuadernos ya en la cola, la portada se arma mientras los kernels trabajan;
+            # el periodo se publica cuando terminan sus cuadernos y la portada (portadas[p]).
+            try:
+                archivo.preparar_portada(carpeta, ctx, cuadernos)
+            except Exception as exc:  # noqa: BLE001 - se informa como fallo del periodo
+                log.debug("falló la portada de %s", p, exc_info=True)
+                with cerrojo:
+                    errores[p].append(f"no se pudo escribir la portada: {type(exc).__name__}: {exc}")
+            finally:
+                portadas[p].set()
 
     def al_terminar(r) -> None:
+        """En el hilo del carril: exporta el cuaderno a HTML en cuanto termina; el último del periodo publica."""
         p = r.tarea.clave
+        error = r.error
+        if not error:
+            try:
+                archivo.exportar_cuaderno(trabajo / p, r.tarea.cuaderno)
+            except Exception as exc:  # noqa: BLE001 - un periodo que falla no detiene a los demás
+                log.debug("falló la exportación de %s", r.tarea.cuaderno.name, exc_info=True)
+                error = f"el cuaderno «{r.tarea.cuaderno.name}» no se pudo exportar a HTML: {type(exc).__name__}: {exc}"
         with cerrojo:
             barra.update(1)
-            if r.error:
-                errores[p].append(r.error)
+            if error:
+                errores[p].append(error)
                 _guardar_error(salida, r.tarea)
             faltan[p] -= 1
             listo = faltan[p] == 0
-        if listo:
-            if errores[p]:
-                estado.fallidos[p] = "; ".join(errores[p])
-                return
-            try:
-                archivo.publicar_periodo(salida, trabajo / p, contextos[p], cuadernos, huellas[p])
-                estado.publicados.append(p)
-                log.info("%s: publicado en %s", p, salida / p / "index.html")
-            except Exception as exc:  # noqa: BLE001 - un periodo que falla no detiene a los demás
-                log.debug("falló la publicación de %s", p, exc_info=True)
-                estado.fallidos[p] = f"no se pudo exportar o publicar: {type(exc).__name__}: {exc}"
+        if not listo:
+            return
+        portadas[p].wait()
+        if errores[p]:
+            estado.fallidos[p] = "; ".join(errores[p])
+            return
+        try:
+            archivo.publicar_periodo(salida, trabajo / p, p, huellas[p])
+            estado.publicados.append(p)
+            log.info("%s: publicado en %s", p, salida / p / "index.html")
+        except Exception as exc:  # noqa: BLE001 - un periodo que falla no detiene a los demás
+            log.debug("falló la publicación de %s", p, exc_info=True)
+            estado.fallidos[p] = f"no se pudo publicar: {type(exc).__name__}: {exc}"
 
     carriles = a.procesos or os.cpu_count() or 2
     try:
