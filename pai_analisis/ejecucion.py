@@ -21,8 +21,16 @@ from pathlib import Path
 
 log = logging.getLogger("pai_analisis.informes")
 
-_LIMPIEZA = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
-_CALENTAR = "import pai_analisis.presentacion"
+# Entre cuadernos: variables fuera; figuras de pyplot cerradas solo si alguien usó pyplot
+# (los gráficos del paquete no lo usan, e importarlo solo para cerrar cuesta 0,25 s).
+_LIMPIEZA = (
+    "%reset -f\n"
+    "import sys as _s\n"
+    "_p = _s.modules.get('matplotlib.pyplot')\n"
+    "_p is not None and _p.close('all')\n"
+    "del _s, _p"
+)
+_CALENTAR = "import pai_analisis.lecturas, pai_analisis.presentacion"  # lo que importan todos los cuadernos
 
 
 @dataclass
