@@ -132,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
+    except Exception as exc:  # un defecto del programa, no de los datos: mensaje corto y código 2
+        if a.depurar:
+            raise
+        print(f"Error inesperado de pai-analisis ({type(exc).__name__}: {exc}). "
+              "Repita el comando con `pai --depurar …` para ver la traza y repórtela.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
