@@ -1,0 +1,49 @@
+"""La línea de comandos: JSON en UTF-8, errores en español sin traza y códigos de salida."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pai_analisis import cli
+
+
+def test_metricas_json_por_la_salida_estandar(capsysbinary):
+    assert cli.main(["metricas", "--periodo", "2024-06"]) == 0
+    texto = capsysbinary.readouterr().out.decode("utf-8")
+    datos = json.loads(texto)
+    assert datos["periodo"] == "2024-06"
+    assert len(datos["proyectos"]) == 7 and len(datos["metas"]) == 43
+    assert "Corrupción" in texto  # las tildes se conservan, no se escapan como \u00f3
+
+
+@pytest.mark.parametrize(("periodo", "fragmento"), [("2025-01", "fuera de la vigencia"), ("2024-13", "no es válido")])
+def test_periodo_invalido_sale_con_1_y_mensaje_en_espanol(periodo, fragmento, capsys):
+    assert cli.main(["metricas", "--periodo", periodo]) == 1
+    err = capsys.readouterr().err
+    assert fragmento in err and "Traceback" not in err
+
+
+def test_error_inesperado_sale_con_2_sin_traza(monkeypatch, capsys):
+    def falla(_libro, _periodo, _parametros=None):
+        raise RuntimeError("algo se rompió")
+
+    monkeypatch.setattr("pai_analisis.metricas.calcular_metricas", falla)
+    assert cli.main(["metricas", "--periodo", "2024-06"]) == 2
+    err = capsys.readouterr().err
+    assert "Error inesperado" in err and "algo se rompió" in err and "--depurar" in err and "Traceback" not in err
+
+
+def test_depurar_muestra_la_excepcion(monkeypatch):
+    def falla(_libro, _periodo, _parametros=None):
+        raise RuntimeError("algo se rompió")
+
+    monkeypatch.setattr("pai_analisis.metricas.calcular_metricas", falla)
+    with pytest.raises(RuntimeError):
+        cli.main(["--depurar", "metricas", "--periodo", "2024-06"])
+
+
+def test_validar_libro_inexistente(tmp_path, capsys):
+    assert cli.main(["validar", str(tmp_path / "no_existe.xlsx")]) == 1
+    assert "No existe el archivo" in capsys.readouterr().err
