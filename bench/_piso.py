@@ -2,11 +2,11 @@
 
 Carga el libro (por omisión, el plan 2024 con su año de demostración), calcula las métricas
 del periodo una vez y, para cada cuaderno de ``cuadernos/``, evalúa las mismas llamadas a
-``pai_analisis.lecturas`` que hace el cuaderno (se leen de su código con ``ast``: frases,
-tarjetas, tablas, textos alternativos y gráficos de ``pai_analisis.graficos``). Guarda cada
-gráfico como PNG (``savefig`` a los mismos puntos por pulgada que los informes), las tablas y
-frases de cada informe en un fragmento HTML, las tablas de métricas en CSV y el JSON de
-métricas. No arranca kernels, no usa papermill ni nbconvert y no arma páginas: es la cota
+``pai_analisis.lecturas`` y a los ``pai_analisis.lecturas_*`` de cada área que hace el
+cuaderno (se leen de su código con ``ast``: frases, tarjetas, tablas, textos alternativos y
+gráficos de ``pai_analisis.graficos``). Guarda cada gráfico como PNG (``savefig`` a los mismos
+puntos por pulgada que los informes), las tablas y frases de cada informe en un fragmento
+HTML, las tablas de métricas en CSV y el JSON de métricas. No arranca kernels, no usa papermill ni nbconvert y no arma páginas: es la cota
 inferior de lo que cuesta producir el contenido de los informes.
 
 Uso (lo llama ``bench/informes.py``)::
@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib
 import json
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[1]
+MODULOS_LECTURAS = ("lecturas", "lecturas_proyectos", "lecturas_indicadores", "lecturas_plan", "lecturas_riesgos")
 
 
 def llamadas_a_lecturas(cuaderno: Path) -> list[ast.Call]:
-    """Las llamadas ``lecturas.f(...)`` del código de un cuaderno, en orden de aparición."""
+    """Las llamadas ``lecturas.f(...)``, ``lecturas_proyectos.f(...)``… del código de un cuaderno, en orden de aparición."""
     nb = json.loads(cuaderno.read_text(encoding="utf-8"))
     salida = []
     for celda in nb["cells"]:
@@ -33,7 +35,7 @@ def llamadas_a_lecturas(cuaderno: Path) -> list[ast.Call]:
             continue
         fuente = celda["source"] if isinstance(celda["source"], str) else "".join(celda["source"])
         nodos = [n for n in ast.walk(ast.parse(fuente)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                 and isinstance(n.func.value, ast.Name) and n.func.value.id == "lecturas"]
+                 and isinstance(n.func.value, ast.Name) and n.func.value.id in MODULOS_LECTURAS]
         salida += sorted(nodos, key=lambda n: (n.lineno, n.col_offset))
     return salida
 
@@ -47,7 +49,6 @@ def main() -> None:
 
     import pandas as pd
 
-    from pai_analisis import lecturas
     from pai_analisis.carga import cargar_libro
     from pai_analisis.parametros import cargar_parametros
     from pai_analisis.presentacion import PPP, Html, estilo, preparar_desde
@@ -63,11 +64,12 @@ def main() -> None:
     for nombre in ("metas", "proyectos", "indicadores", "actividades", "objetivos", "riesgos", "alertas"):
         getattr(m, nombre).to_csv(a.salida / f"{nombre}.csv", index=False)
 
+    modulos = {nombre: importlib.import_module(f"pai_analisis.{nombre}") for nombre in MODULOS_LECTURAS}
     figuras = 0
     for cuaderno in sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb")):
         partes = []
         for i, llamada in enumerate(llamadas_a_lecturas(cuaderno)):
-            resultado = eval(compile(ast.Expression(llamada), cuaderno.name, "eval"), {"lecturas": lecturas, "ctx": ctx})
+            resultado = eval(compile(ast.Expression(llamada), cuaderno.name, "eval"), {**modulos, "ctx": ctx})
             if isinstance(resultado, Figure):
                 resultado.savefig(a.salida / f"{cuaderno.stem}_{i:02d}_{llamada.func.attr}.png", dpi=PPP, facecolor="white")
                 plt.close(resultado)

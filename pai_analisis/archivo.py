@@ -96,7 +96,7 @@ def exportar_cuaderno(carpeta: Path, cuaderno: Path) -> Path:
     """Convierte el cuaderno ejecutado ``carpeta/cuadernos/X.ipynb`` en ``carpeta/X.html``."""
     import nbformat
 
-    from .presentacion import a_html
+    from .paginas import a_html
 
     nb = nbformat.read(carpeta / "cuadernos" / cuaderno.name, as_version=4)
     destino = carpeta / f"{cuaderno.stem}.html"
@@ -145,7 +145,7 @@ def publicar_periodo(salida: Path, carpeta: Path, periodo: str, huella_periodo: 
 def _portada_html(ctx, cuadernos: list[Path]) -> str:
     """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
     from .lecturas import frase_resultado, tarjetas_indice
-    from .presentacion import pagina_html
+    from .paginas import pagina_html
 
     enlaces = "".join(
         f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
@@ -205,7 +205,8 @@ def _tendencia_svg(puntos: list[tuple[str, float]], ancho: int = 560, alto: int 
 def escribir_archivo(salida: Path, parametros=None) -> Path:
     """(Re)escribe ``salida/index.html`` con todos los periodos publicados, el más reciente primero."""
     from .formato import pct
-    from .presentacion import pagina_html, semaforo_html
+    from .paginas import pagina_html
+    from .presentacion import semaforo_html
     from .textos import periodo_en_palabras
 
     filas = []

@@ -30,7 +30,9 @@ _LIMPIEZA = (
     "_p is not None and _p.close('all')\n"
     "del _s, _p"
 )
-_CALENTAR = "import pai_analisis.lecturas, pai_analisis.presentacion"  # lo que importan todos los cuadernos
+# lo que importan los cuadernos
+_CALENTAR = ("import pai_analisis.lecturas, pai_analisis.lecturas_proyectos, pai_analisis.lecturas_indicadores, "
+             "pai_analisis.lecturas_plan, pai_analisis.lecturas_riesgos, pai_analisis.presentacion, pai_analisis.paginas")
 
 
 @dataclass

@@ -41,7 +41,7 @@ def test_estructura_y_sin_salidas(ruta):
 def test_se_ejecuta_sin_errores(ruta, tmp_path):
     import papermill as pm
 
-    from pai_analisis.presentacion import a_html
+    from pai_analisis.paginas import a_html
 
     salida = tmp_path / ruta.name
     nb = pm.execute_notebook(str(ruta), str(salida), parameters={"periodo": "2024-06"}, kernel_name="python3",

@@ -2,9 +2,11 @@
 
 Para cada escenario (plantilla vacía, libro a medio diligenciar, datos de demostración en
 enero y diciembre, libros diminutos con un solo proyecto) se llama a cada función de
-:mod:`pai_analisis.lecturas` tal como la llaman los cuadernos (las llamadas se leen de los
-propios cuadernos) con un contexto de ``presentacion.preparar_desde``: ninguna falla, las
-frases son texto llano sin «nan» ni «—», y un gráfico solo se dibuja cuando hay datos.
+:mod:`pai_analisis.lecturas` y de los módulos de cada área (``lecturas_proyectos``,
+``lecturas_indicadores``, ``lecturas_plan``, ``lecturas_riesgos``) tal como la llaman los
+cuadernos (las llamadas se leen de los propios cuadernos) con un contexto de
+``presentacion.preparar_desde``: ninguna falla, las frases son texto llano sin «nan» ni «—», y
+un gráfico solo se dibuja cuando hay datos.
 """
 
 from __future__ import annotations
@@ -18,27 +20,34 @@ import pytest
 from libros_minimos import act, hacer_libro, ind, meta, pres, sa, sm
 from matplotlib.figure import Figure
 
-from pai_analisis import lecturas
+from pai_analisis import lecturas, lecturas_indicadores, lecturas_plan, lecturas_proyectos, lecturas_riesgos
 from pai_analisis.carga import cargar_libro
 from pai_analisis.plantilla import escribir_plantilla
 from pai_analisis.presentacion import figura_html, preparar_desde
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
-_LLAMADA = re.compile(r'lecturas\.(\w+)\(ctx(?:, "(\w+)")?\)')
-_FIGURA = re.compile(r'figura_html\(lecturas\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), lecturas\.(alt_\w+)\(ctx')
+MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (lecturas, lecturas_proyectos, lecturas_indicadores, lecturas_plan, lecturas_riesgos)}
+_MODULO = r"\b(lecturas(?:_[a-z]+)?)"  # ``lecturas`` o ``lecturas_proyectos``, ``lecturas_riesgos``…
+_LLAMADA = re.compile(_MODULO + r'\.(\w+)\(ctx(?:, "(\w+)")?\)')
+_FIGURA = re.compile(r"figura_html\(" + _MODULO + r'\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), ' + _MODULO + r"\.(alt_\w+)\(ctx")
 
 
-def _llamadas() -> tuple[list[tuple[str, tuple]], list[tuple[str, str, tuple]]]:
-    """(todas las llamadas ``lecturas.f(ctx, …)`` de los cuadernos, pares gráfico/alt de cada ``figura_html``)."""
+def _llamadas() -> tuple[list[tuple[str, str, tuple]], list[tuple[str, str, str, str, tuple]]]:
+    """(todas las llamadas ``módulo.f(ctx, …)`` de los cuadernos como (módulo, f, args), pares gráfico/alt de cada
+    ``figura_html`` como (módulo del gráfico, gráfico, módulo del alt, alt, args))."""
     fuente = "\n".join(c.source for ruta in CUADERNOS for c in nbformat.read(ruta, as_version=4).cells if c.cell_type == "code")
-    llamadas = list(dict.fromkeys((f, (g,) if g else ()) for f, g in _LLAMADA.findall(fuente)))
-    figuras = list(dict.fromkeys((graf, alt, (g,) if g else ()) for graf, g, alt in _FIGURA.findall(fuente)))
+    llamadas = list(dict.fromkeys((m, f, (g,) if g else ()) for m, f, g in _LLAMADA.findall(fuente)))
+    figuras = list(dict.fromkeys((mg, graf, ma, alt, (g,) if g else ()) for mg, graf, g, ma, alt in _FIGURA.findall(fuente)))
     return llamadas, figuras
 
 
+def _funcion(modulo: str, nombre: str):
+    return getattr(MODULOS[modulo], nombre)
+
+
 LLAMADAS, FIGURAS = _llamadas()
-GRAFICOS = sorted({f"{g}{'_' + a[0] if a else ''}" for g, _alt, a in FIGURAS})
+GRAFICOS = sorted({f"{g}{'_' + a[0] if a else ''}" for _mg, g, _ma, _alt, a in FIGURAS})
 
 
 # ---------------------------------------------------------------- escenarios
@@ -91,31 +100,32 @@ SIN_GRAFICO = {
 
 
 def test_los_cuadernos_usan_lecturas():
-    nombres = {f for f, _ in LLAMADAS}
+    nombres = {f for _m, f, _ in LLAMADAS}
     assert len(LLAMADAS) > 40 and len(FIGURAS) >= 10
     assert {"frase_franja", "frase_por_grupo", "grafico_por_grupo", "alt_mapas", "tabla_altos"} <= nombres
-    assert all(callable(getattr(lecturas, f)) for f in nombres)
+    assert {m for m, _f, _ in LLAMADAS} == set(MODULOS)  # cada módulo de lecturas lo usa algún cuaderno
+    assert all(m in MODULOS and callable(getattr(MODULOS[m], f, None)) for m, f, _ in LLAMADAS)
 
 
 @pytest.mark.filterwarnings("error")
 @pytest.mark.parametrize(("escenario", "periodo"), list(SIN_GRAFICO), ids=lambda x: x)
 def test_ninguna_lectura_falla(libros, escenario, periodo):
     ctx = preparar_desde(libros[escenario], periodo)
-    for nombre, args in LLAMADAS:
+    for modulo, nombre, args in LLAMADAS:
         if nombre.startswith("grafico_"):  # abajo, con su texto alternativo, como en los cuadernos
             continue
-        resultado = getattr(lecturas, nombre)(ctx, *args)
+        resultado = _funcion(modulo, nombre)(ctx, *args)
         assert isinstance(resultado, str) and resultado.strip(), nombre
         if nombre.startswith(("frase_", "alt_")):
             assert not re.search(r"\bnan\b|\bNone\b|—|\bLos 1\b|\bLas 1\b", resultado), f"{nombre}: {resultado}"
             assert resultado.endswith("."), f"{nombre}: {resultado}"
 
     dibujados = set()
-    for grafico, alt, args in FIGURAS:
+    for modulo_grafico, grafico, modulo_alt, alt, args in FIGURAS:
         clave = f"{grafico}{'_' + args[0] if args else ''}"
-        fig = getattr(lecturas, grafico)(ctx, *args)
+        fig = _funcion(modulo_grafico, grafico)(ctx, *args)
         assert fig is None or isinstance(fig, Figure), clave
-        figura = figura_html(fig, getattr(lecturas, alt)(ctx, *args), "Título")
+        figura = figura_html(fig, _funcion(modulo_alt, alt)(ctx, *args), "Título")
         if figura is not None:
             assert figura.count("<img") == 1 and 'alt=""' not in figura, clave
             dibujados.add(clave)
@@ -124,34 +134,35 @@ def test_ninguna_lectura_falla(libros, escenario, periodo):
 
 def test_frases_de_la_plantilla_vacia(libros):
     ctx = preparar_desde(libros["vacio"], "2024-01")
-    for frase in (lecturas.frase_metas, lecturas.frase_curva, lecturas.frase_franja, lecturas.frase_plan,
-                  lecturas.frase_rezagadas, lecturas.frase_materializados, lecturas.frase_objetivos):
+    for frase in (lecturas_proyectos.frase_metas, lecturas_proyectos.frase_curva, lecturas_indicadores.frase_franja,
+                  lecturas_plan.frase_plan, lecturas_plan.frase_rezagadas, lecturas_riesgos.frase_materializados,
+                  lecturas.frase_objetivos):
         assert frase(ctx).startswith("Aún no hay reportes de "), frase.__name__
         assert "hasta enero de 2024" in frase(ctx)
-    assert lecturas.frase_por_grupo(ctx, "plan") == "Aún no hay reportes de las actividades del plan de acción integrado hasta enero de 2024."
-    assert "aún no hay reportes" in lecturas.frase_indicadores(ctx)  # 32 vencidos sin reporte: cuentan 0 %
+    assert lecturas_plan.frase_por_grupo(ctx, "plan") == "Aún no hay reportes de las actividades del plan de acción integrado hasta enero de 2024."
+    assert "aún no hay reportes" in lecturas_indicadores.frase_indicadores(ctx)  # 32 vencidos sin reporte: cuentan 0 %
     assert "proyectos de inversión y plan de acción integrado aún no tienen valores" in lecturas.frase_resultado(ctx)
-    assert "Sin reportes de las actividades." in lecturas.tabla_rezagadas(ctx)
+    assert "Sin reportes de las actividades." in lecturas_plan.tabla_rezagadas(ctx)
 
 
 def test_frases_del_libro_esparso(libros):
     ctx = preparar_desde(libros["esparso"], "2024-03")
-    assert "(último reporte: enero de 2024)" in lecturas.frase_metas(ctx)
-    assert "(último reporte: enero de 2024)" in lecturas.frase_curva(ctx)
-    assert "último reporte de metas: enero de 2024" in lecturas.frase_proyectos(ctx)
+    assert "(último reporte: enero de 2024)" in lecturas_proyectos.frase_metas(ctx)
+    assert "(último reporte: enero de 2024)" in lecturas_proyectos.frase_curva(ctx)
+    assert "último reporte de metas: enero de 2024" in lecturas_proyectos.frase_proyectos(ctx)
     assert "plan de acción integrado aún no tiene valores" in lecturas.frase_resultado(ctx)
-    assert lecturas.frase_plan(ctx).startswith("Aún no hay reportes de las actividades")
-    assert "aún no hay reportes de su seguimiento hasta marzo de 2024" in lecturas.frase_riesgos(ctx)
+    assert lecturas_plan.frase_plan(ctx).startswith("Aún no hay reportes de las actividades")
+    assert "aún no hay reportes de su seguimiento hasta marzo de 2024" in lecturas_riesgos.frase_riesgos(ctx)
 
 
 def test_un_solo_proyecto_en_singular(libros):
     ctx = preparar_desde(libros["uno"], "2024-01")
-    assert lecturas.frase_proyectos(ctx).startswith("El proyecto de inversión cumple el 50,0 %")
-    assert "el proyecto 1." in lecturas.frase_metas(ctx)
-    assert lecturas.frase_detalle_metas(ctx).startswith("La meta de los proyectos se detalla abajo; está en crítico")
-    assert lecturas.frase_indicadores(ctx) == ("De 1 indicador, ninguno debía reportar todavía a enero de 2024: "
-                                               "el componente aún no tiene valor.")
-    assert lecturas.frase_riesgos(ctx) == "El libro no tiene riesgos identificados en el mapa de riesgos."
+    assert lecturas_proyectos.frase_proyectos(ctx).startswith("El proyecto de inversión cumple el 50,0 %")
+    assert "el proyecto 1." in lecturas_proyectos.frase_metas(ctx)
+    assert lecturas_proyectos.frase_detalle_metas(ctx).startswith("La meta de los proyectos se detalla abajo; está en crítico")
+    assert lecturas_indicadores.frase_indicadores(ctx) == ("De 1 indicador, ninguno debía reportar todavía a enero de 2024: "
+                                                           "el componente aún no tiene valor.")
+    assert lecturas_riesgos.frase_riesgos(ctx) == "El libro no tiene riesgos identificados en el mapa de riesgos."
 
 
 def test_sin_ningun_componente(libros):

@@ -10,14 +10,12 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from pai_analisis.paginas import a_html, indice_secciones, pagina_html
 from pai_analisis.presentacion import (
     Html,
-    a_html,
     etiqueta_semaforo,
     figura_html,
     frase_variacion,
-    indice_secciones,
-    pagina_html,
     tabla_html,
 )
 
@@ -203,7 +201,7 @@ def ctx():
 
 
 def test_encabezado_con_aviso_de_demostracion(ctx):
-    from pai_analisis.presentacion import encabezado
+    from pai_analisis.paginas import encabezado
 
     h = encabezado(ctx, "Resumen del PAI")
     assert "Informe de junio de 2024" in h
@@ -213,7 +211,7 @@ def test_encabezado_con_aviso_de_demostracion(ctx):
 
 def test_pie_con_procedencia(ctx):
     from pai_analisis import __version__
-    from pai_analisis.presentacion import pie
+    from pai_analisis.paginas import pie
 
     h = pie(ctx)
     assert "datos de demostración incorporados" in h
