@@ -55,6 +55,12 @@ class Libro:
     def hojas(self) -> dict[str, pd.DataFrame]:
         return {h: getattr(self, h) for h in esquema.HOJAS}
 
+    def ultimo_periodo(self) -> pd.Period | None:
+        """El último mes con algún reporte en las hojas de seguimiento (``None`` si no hay)."""
+        periodos = [getattr(self, h)["periodo"].dropna() for h in esquema.HOJAS_SEGUIMIENTO]
+        maximos = [s.max() for s in periodos if len(s)]
+        return max(maximos) if maximos else None
+
 
 def _leer_bytes(ruta: Path) -> bytes:
     if not ruta.exists():

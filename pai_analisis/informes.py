@@ -209,14 +209,10 @@ def _ejecutar(a, salida: Path) -> int:
 
 
 def _ultimo_periodo(libro) -> str:
-    import pandas as pd
-
-    from .esquema import HOJAS_SEGUIMIENTO
-
-    pers = pd.concat([pd.Series(getattr(libro, h)["periodo"]).dropna() for h in HOJAS_SEGUIMIENTO])
-    if pers.empty:
+    ultimo = libro.ultimo_periodo()
+    if ultimo is None:
         raise ErrorPeriodo("El libro no tiene seguimiento: «ultimo» no corresponde a ningún mes.")
-    return str(max(pers))
+    return str(ultimo)
 
 
 def _sin_validador_iri() -> None:
