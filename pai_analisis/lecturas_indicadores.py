@@ -122,5 +122,5 @@ def tabla_pendientes(ctx) -> Html:
     return tabla_html(pendientes(ctx), {"indicador": ("Indicador", "texto"), "proceso": ("Proceso", "texto"),
                                         "nombre": ("Nombre", lambda t: corto(t, 90)), "situacion": ("Situación", "texto"),
                                         "ultimo_reporte": ("Último reporte", "periodo"), "resultado": ("Resultado", "numero"),
-                                        "meta": ("Meta", "numero"), "cumplimiento": ("Cumplimiento", "pct")},
+                                        "meta": ("Meta", "numero"), "cumplimiento": ("Cumpli\u00admiento", "pct")},
                       semaforo="semaforo", vacia="No hay indicadores sin reporte ni en crítico.")

@@ -271,6 +271,8 @@ def tabla_html(df: pd.DataFrame, columnas: dict, semaforo: str | None = None, va
                 largo = not es_numero and len(texto) > 45
                 celdas.append(f'<td class="num">{texto}</td>' if es_numero else f'<td class="largo">{texto}</td>' if largo else f"<td>{texto}</td>")
         filas.append("<tr>" + "".join(celdas) + "</tr>")
+    if len(cols) >= 8:  # muchas columnas: letra y márgenes menores para que quepa en el ancho de la página
+        clase = f"{clase} pai-tabla-compacta".strip()
     return Html(f'<div class="pai-tabla-marco"><table class="pai-tabla {e(clase)}"><thead><tr>{cabecera}</tr></thead>'
                 f'<tbody>{"".join(filas)}</tbody></table></div>')
 
