@@ -9,7 +9,7 @@ b. La forma manual: para cada cuaderno, ``papermill cuadernos/X.ipynb X.ipynb -p
 c. El piso: ``bench/_piso.py`` en un solo proceso de Python, sin kernel: carga, calcula y guarda
    los mismos gráficos (PNG) y tablas (HTML/CSV) que los cuadernos.
 
-Además, doce periodos en una sola orden (``--desde 2024-01 --hasta 2024-12 --forzar``), una vez,
+Además, la re-corrida de un periodo sin cambios (sin ``--forzar``: se omite) y doce periodos en una sola orden (``--desde 2024-01 --hasta 2024-12 --forzar``), una vez,
 frente a 12 × a. Imprime los tiempos, las razones a/b y a/c, el tamaño de cada informe HTML y
 la memoria pico.
 
@@ -20,7 +20,7 @@ cuentan una vez por proceso, así que la suma sobreestima la memoria física. En
 la secuencia es el del paso más pesado (los pasos no se solapan).
 
 Metas en esta máquina (2 núcleos): a ≤ 0,25 × b; a ≤ 2 × c; cada informe ≤ 1 MB; doce
-periodos ≤ 12 × a. Imprime PASS/FAIL por meta y sale con 1 si alguna falla.
+periodos ≤ 12 × a; re-corrida sin cambios < 1 s. Imprime PASS/FAIL por meta y sale con 1 si alguna falla.
 
 Uso, desde la raíz del proyecto::
 
@@ -129,6 +129,11 @@ def forma_c(carpeta: Path) -> tuple[float, int]:
     return correr([sys.executable, str(RAIZ / "bench" / "_piso.py"), "--periodo", PERIODO, "--salida", str(carpeta)])
 
 
+def forma_omitida(carpeta: Path) -> tuple[float, int]:
+    """``pai informes`` sobre un periodo ya publicado y sin cambios: solo compara huellas."""
+    return correr([str(BIN / "pai"), "informes", "--periodo", PERIODO, "--salida", str(carpeta)])
+
+
 def doce(salida: Path) -> tuple[float, int]:
     return correr([str(BIN / "pai"), "informes", "--desde", "2024-01", "--hasta", "2024-12", "--salida", str(salida), "--forzar"])
 
@@ -164,6 +169,8 @@ def main() -> int:
         print("(c) piso: un proceso de Python sin Jupyter (bench/_piso.py)", flush=True)
         tc, mc, _ = mediana(forma_c, tmp / "c", a.repeticiones, "c")
         tamanos = {f.name: f.stat().st_size for f in sorted((tmp / "a" / PERIODO).glob("*.html"))}
+        print("(omitido) pai informes sin --forzar sobre lo ya publicado", flush=True)
+        tomit, momit, _ = mediana(forma_omitida, tmp / "a", a.repeticiones, "omitido")
         t12 = m12 = None
         if not a.sin_doce:
             print("(12) pai informes --desde 2024-01 --hasta 2024-12 --forzar (una vez)", flush=True)
@@ -173,7 +180,8 @@ def main() -> int:
     print()
     print(f"{'forma':<52}{'tiempo':>10}{'memoria pico':>15}")
     filas = [("(a) pai informes --forzar", ta, ma), ("(b) papermill + nbconvert (6 + 6 procesos)", tb, mb),
-             ("(c) piso sin Jupyter (bench/_piso.py)", tc, mc)]
+             ("(c) piso sin Jupyter (bench/_piso.py)", tc, mc),
+             ("re-corrida sin cambios (se omite)", tomit, momit)]
     if t12 is not None:
         filas += [("doce periodos en una orden", t12, m12), ("12 × a", 12 * ta, None)]
     for nombre, t, m in filas:
@@ -186,6 +194,7 @@ def main() -> int:
 
     resultados.append(("a ≤ 0,25 × b", ta <= 0.25 * tb, f"{ta:.2f} s ≤ {0.25 * tb:.2f} s"))
     resultados.append(("a ≤ 2 × c", ta <= 2 * tc, f"{ta:.2f} s ≤ {2 * tc:.2f} s"))
+    resultados.append(("re-corrida sin cambios < 1 s", tomit < 1.0, f"{tomit:.2f} s"))
     informes = {n: b for n, b in tamanos.items() if n != "index.html"}
     mayor = max(informes, key=informes.get)
     resultados.append(("cada informe ≤ 1 MB", all(b <= MB for b in informes.values()), f"el mayor: {mayor}, {informes[mayor] / MB:.2f} MB"))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from pai_analisis import demostracion
 from pai_analisis.demostracion import seguimiento_demostracion
 from pai_analisis.plan import tablas_plan_2024
 
@@ -58,13 +56,6 @@ def test_determinista_y_copias(demo):
     otra["presupuesto"].loc[0, "compromisos"] = -1.0  # modificar la copia no toca la caché
     assert seguimiento_demostracion()["presupuesto"].loc[0, "compromisos"] >= 0
     assert not seguimiento_demostracion(7)["seguimiento_metas"]["ejecutado"].equals(demo["seguimiento_metas"]["ejecutado"])
-
-
-def test_rapida():
-    demostracion._generar.cache_clear()
-    inicio = time.perf_counter()
-    seguimiento_demostracion()
-    assert time.perf_counter() - inicio < 0.3
 
 
 def test_columnas_periodos_claves(demo, plan):
