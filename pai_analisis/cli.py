@@ -13,6 +13,28 @@ from pathlib import Path
 
 from .errores import ErrorPAI, ErrorValidacion, describir_problemas
 
+# argparse escribe sus textos en inglés con gettext; estos son los que ve un usuario de `pai`.
+_ARGPARSE_ES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "muestra esta ayuda y sale",
+    "the following arguments are required: %s": "faltan estos argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "expected one argument": "se esperaba un valor",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opción inválida: %(value)r (elija entre %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valor inválido: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
+}
+
+
+def _en_espanol(texto: str) -> str:
+    return _ARGPARSE_ES.get(texto, texto)
+
+
+argparse._ = _en_espanol  # argparse busca ``_`` en su módulo cada vez que arma un mensaje
+
 
 def _agregar_datos(p: argparse.ArgumentParser) -> None:
     p.add_argument("--datos", type=Path, default=None, metavar="LIBRO.xlsx",

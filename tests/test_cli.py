@@ -47,3 +47,10 @@ def test_depurar_muestra_la_excepcion(monkeypatch):
 def test_validar_libro_inexistente(tmp_path, capsys):
     assert cli.main(["validar", str(tmp_path / "no_existe.xlsx")]) == 1
     assert "No existe el archivo" in capsys.readouterr().err
+
+
+def test_errores_de_argumentos_en_espanol(capsys):
+    with pytest.raises(SystemExit) as salida:
+        cli.main(["metricas"])
+    assert salida.value.code == 2
+    assert "faltan estos argumentos: --periodo" in capsys.readouterr().err
