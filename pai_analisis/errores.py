@@ -25,10 +25,6 @@ class ErrorPeriodo(ErrorPAI):
     """Un periodo mal escrito o fuera de la vigencia de los datos."""
 
 
-class ErrorCuaderno(ErrorPAI):
-    """Un cuaderno falló al ejecutarse o al exportarse a HTML."""
-
-
 class ErrorValidacion(ErrorPAI):
     """El libro tiene errores. ``problemas`` es la tabla completa (errores y advertencias).
 

@@ -79,11 +79,6 @@ def eje_pct(ax, eje: str = "y", decimales: int = 0) -> None:
     (ax.yaxis if eje == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def eje_numero(ax, eje: str = "y", decimales: int = 0) -> None:
-    fmt = FuncFormatter(lambda v, _pos: numero(v, decimales))
-    (ax.yaxis if eje == "y" else ax.xaxis).set_major_formatter(fmt)
-
-
 def envolver(texto, ancho: int = 34) -> str:
     return "\n".join(textwrap.wrap(str(texto), ancho)) or str(texto)
 

@@ -16,8 +16,6 @@ import math
 
 import pandas as pd
 
-from .parametros import COMPONENTES
-
 
 def _media(serie: pd.Series) -> float | None:
     s = serie.dropna()
@@ -58,5 +56,3 @@ def calcular_objetivos(objetivos: pd.DataFrame, metas: pd.DataFrame, indicadores
         out[c] = out[c].fillna(0).astype(int)
     return out.reset_index().sort_values("objetivo").reset_index(drop=True)
 
-
-__all__ = ["COMPONENTES", "calcular_objetivos", "componentes", "indice_pai"]

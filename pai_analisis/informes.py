@@ -18,7 +18,6 @@ Pasos de una corrida (ver ``docs/informes.md``):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import shutil
@@ -244,13 +243,15 @@ def _renderizar(a, salida: Path, periodos: list[str], cuadernos: list[Path], lib
     portadas: dict[str, threading.Event] = {}
     barra = _barra(len(periodos) * len(cuadernos))
 
+    memoria: dict = {}  # meses ya calculados, compartidos por los periodos de la corrida
+
     def tareas():
         from .presentacion import guardar_calculo, preparar_desde
 
         for p in periodos:
             try:
                 resolver_periodo(p, libro.vigencia)
-                ctx = preparar_desde(libro, p, parametros)
+                ctx = preparar_desde(libro, p, parametros, memoria)
             except ErrorPAI as exc:
                 estado.fallidos[p] = str(exc)
                 barra.update(len(cuadernos))
@@ -343,6 +344,3 @@ def _barra(total: int):
 
     return tqdm(total=total, desc="Cuadernos", unit="cuaderno", leave=False)
 
-
-def resumen_json(metricas) -> str:
-    return json.dumps(metricas.a_dict(), ensure_ascii=False, indent=2)

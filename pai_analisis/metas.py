@@ -119,15 +119,11 @@ def agregar_proyectos(tabla_metas: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def sobreejecucion(tablas: dict, vigencia: int, umbral: float = 125.0):
-    """Metas con cumplimiento bruto > umbral en el último mes con datos: (fila, proyecto, meta, cumplimiento)."""
+def sobreejecucion(tablas: dict, periodo: pd.Period, umbral: float):
+    """Metas con cumplimiento bruto > umbral al ``periodo``: lista de (fila, proyecto, meta, cumplimiento)."""
     seg = tablas["seguimiento_metas"].dropna(subset=["periodo", "proyecto", "meta"])
-    per = pd.Series(seg["periodo"])
-    per = per[per.map(lambda x: x.year) == vigencia]
-    if per.empty:
-        return []
     metas = tablas["metas"].dropna(subset=["proyecto", "meta", "anualizacion"])
-    t = calcular_metas(metas, tablas["proyectos"], seg, max(per))
+    t = calcular_metas(metas, tablas["proyectos"], seg, periodo)
     filas = metas.set_index(["proyecto", "meta"])["_fila"]
     sobre = t[t["cumplimiento"] > umbral]
     return [(filas.get((p, m)), p, m, c) for p, m, c in zip(sobre["proyecto"], sobre["meta"], sobre["cumplimiento"])]

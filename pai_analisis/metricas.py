@@ -63,6 +63,20 @@ def _nucleo(libro: Libro, p: pd.Period, par: Parametros) -> _Nucleo:
     return _Nucleo(metas, proyectos, presup, total, indicadores, actividades, comp, indice_pai(comp, par.pesos))
 
 
+def _nucleo_en(libro: Libro, p: pd.Period, par: Parametros, memoria: dict | None) -> _Nucleo:
+    """``_nucleo`` con memoria opcional por mes (válida para un mismo libro y parámetros).
+
+    ``pai informes`` comparte una memoria entre los periodos de una corrida: el mes anterior,
+    la tendencia y la serie mensual de cada periodo reutilizan los meses ya calculados, en
+    vez de recalcular enero… P para cada periodo.
+    """
+    if memoria is None:
+        return _nucleo(libro, p, par)
+    if str(p) not in memoria:
+        memoria[str(p)] = _nucleo(libro, p, par)
+    return memoria[str(p)]
+
+
 @dataclass
 class Metricas:
     """Todas las medidas de un periodo. Cada nivel es un DataFrame; ``a_dict()`` da el JSON."""
@@ -138,14 +152,16 @@ def _con_semaforo(df: pd.DataFrame, columna: str, par: Parametros) -> pd.DataFra
     return df
 
 
-def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = None) -> Metricas:
+def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = None, *, memoria: dict | None = None) -> Metricas:
     """Calcula toda la sección 3 de la especificación para ``periodo`` (``"AAAA-MM"``).
 
-    ``parametros``: umbrales y pesos (``cargar_parametros()`` si es ``None``).
+    ``parametros``: umbrales y pesos (``cargar_parametros()`` si es ``None``). ``memoria``: un
+    diccionario que se reutiliza entre llamadas con el mismo libro y los mismos parámetros
+    (ver :func:`_nucleo_en`); ``None`` calcula todo de nuevo.
     """
     par = parametros or cargar_parametros()
     p = resolver_periodo(periodo, libro.vigencia)
-    n = _nucleo(libro, p, par)
+    n = _nucleo_en(libro, p, par, memoria)
     metas = _con_semaforo(n.metas, "cumplimiento", par)
     proyectos = _con_semaforo(n.proyectos, "cumplimiento", par)
     indicadores = _con_semaforo(n.indicadores, "cumplimiento", par)
@@ -155,13 +171,13 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     anterior = None
     componentes_previos = []  # componentes de hasta dos meses antes (para la tendencia)
     if p.month > 1:
-        a = _nucleo(libro, p - 1, par)
+        a = _nucleo_en(libro, p - 1, par, memoria)
         anterior = {"periodo": str(p - 1), "indice_pai": _f(a.indice_pai), "componentes": {k: _f(v) for k, v in a.componentes.items()}}
         proyectos["cumplimiento_anterior"] = proyectos["proyecto"].map(a.proyectos.set_index("proyecto")["cumplimiento"])
         previos = calcular_objetivos(libro.objetivos, a.metas, a.indicadores, a.actividades).set_index("objetivo")["cumplimiento"]
         objetivos["cumplimiento_anterior"] = objetivos["objetivo"].map(previos)
         if p.month > 2:
-            componentes_previos.append(_nucleo(libro, p - 2, par).componentes)
+            componentes_previos.append(_nucleo_en(libro, p - 2, par, memoria).componentes)
         componentes_previos.append(a.componentes)
     else:
         proyectos["cumplimiento_anterior"] = np.nan
@@ -199,12 +215,12 @@ def proyectar_indice(serie: list[dict], mes: int, pesos: dict) -> dict:
             "metodo": "tendencia lineal de los últimos tres meses (máximo), prolongada a diciembre y acotada a [0, 100]"}
 
 
-def serie_mensual(libro: Libro, periodo, parametros: Parametros | None = None) -> pd.DataFrame:
-    """Índice PAI y componentes mes a mes, de enero al periodo (para tendencias)."""
+def serie_mensual(libro: Libro, periodo, parametros: Parametros | None = None, *, memoria: dict | None = None) -> pd.DataFrame:
+    """Índice PAI y componentes mes a mes, de enero al periodo (para tendencias); ``memoria`` como en :func:`calcular_metricas`."""
     par = parametros or cargar_parametros()
     p = resolver_periodo(periodo, libro.vigencia)
     filas = []
     for mes in pd.period_range(pd.Period(year=p.year, month=1, freq="M"), p, freq="M"):
-        n = _nucleo(libro, mes, par)
+        n = _nucleo_en(libro, mes, par, memoria)
         filas.append({"periodo": str(mes), "indice_pai": n.indice_pai, **n.componentes})
     return pd.DataFrame(filas).astype({c: "float64" for c in ("indice_pai", *n.componentes)})

@@ -37,11 +37,7 @@ class Parametros:
     def semaforo(self, valores) -> pd.Series:
         """Clasifica valores (0–100) en ``critico`` / ``en_riesgo`` / ``satisfactorio``; NaN → None."""
         v = pd.Series(valores, dtype="float64")
-        etiquetas = np.select(
-            [v < self.umbral_critico, v < self.umbral_satisfactorio, v >= self.umbral_satisfactorio],
-            ["critico", "en_riesgo", "satisfactorio"],
-            default="",
-        )
+        etiquetas = np.select([v < self.umbral_critico, v < self.umbral_satisfactorio], list(SEMAFOROS[:2]), default=SEMAFOROS[2])
         return pd.Series(etiquetas, index=v.index, dtype=object).where(v.notna(), None)
 
     def como_dict(self) -> dict:

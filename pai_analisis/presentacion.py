@@ -49,14 +49,18 @@ def unir(*partes: str) -> Html:
 class Contexto:
     """Libro, métricas y parámetros de un periodo, con las series mensuales calculadas a demanda."""
 
-    def __init__(self, libro, metricas, parametros):
+    def __init__(self, libro, metricas, parametros, memoria: dict | None = None):
         self.libro, self.metricas, self.parametros = libro, metricas, parametros
         self.periodo: pd.Period = metricas.periodo
+        self.memoria = memoria  # meses ya calculados (metricas._nucleo_en); no se guarda en el pickle
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "memoria": None}
 
     @cached_property
     def serie(self) -> pd.DataFrame:
         from .metricas import serie_mensual
-        return serie_mensual(self.libro, self.periodo, self.parametros)
+        return serie_mensual(self.libro, self.periodo, self.parametros, memoria=self.memoria)
 
     @cached_property
     def curva(self) -> pd.DataFrame:
@@ -82,13 +86,17 @@ class Contexto:
         return self
 
 
-def preparar_desde(libro, periodo, parametros=None) -> Contexto:
-    """Calcula las métricas de ``periodo`` sobre un libro ya cargado (lo usa ``pai informes``, que ya validó el libro)."""
+def preparar_desde(libro, periodo, parametros=None, memoria: dict | None = None) -> Contexto:
+    """Calcula las métricas de ``periodo`` sobre un libro ya cargado (lo usa ``pai informes``, que ya validó el libro).
+
+    ``memoria``: diccionario compartido entre los periodos de una corrida (mismo libro y parámetros).
+    """
     from .metricas import calcular_metricas
     from .parametros import cargar_parametros
 
     par = parametros or cargar_parametros()
-    return Contexto(libro, calcular_metricas(libro, periodo, par), par)
+    memoria = {} if memoria is None else memoria
+    return Contexto(libro, calcular_metricas(libro, periodo, par, memoria=memoria), par, memoria)
 
 
 def guardar_calculo(ctx: Contexto, ruta) -> Path:

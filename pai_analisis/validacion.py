@@ -17,6 +17,7 @@ from . import esquema
 from .textos import a_periodo, canonico, limpiar, normalizar, normalizar_id
 
 COLUMNAS_PROBLEMAS = ["nivel", "hoja", "fila", "columna", "valor", "esperado"]
+UMBRAL_SOBREEJECUCION = 125.0  # sección 2 del contrato: advertencia, no error
 _ORDENADOS = {"probabilidad": esquema.PROBABILIDADES, "impacto": esquema.IMPACTOS}
 
 
@@ -276,17 +277,25 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
 
 
 def _meses_debidos(periodicidad: str, hasta: int) -> list[int]:
-    paso = {"Mensual": 1, "Trimestral": 3, "Semestral": 6, "Anual": 12}.get(periodicidad, 1)
+    from .indicadores import PASO
+
+    paso = PASO.get(periodicidad, 1)
     return [m for m in range(paso, hasta + 1, paso)]
 
 
-def _advertencias(t, vigencia: int, p: Problemas) -> None:
-    """Reportes que faltan hasta el último mes con datos, y sobreejecución (> umbral)."""
+def _ultimo_mes(t, vigencia: int) -> pd.Period | None:
+    """El último mes de la vigencia con algún reporte, en cualquier hoja de seguimiento."""
     periodos = pd.concat([pd.Series(t[h]["periodo"]).dropna() for h in esquema.HOJAS_SEGUIMIENTO])
     periodos = periodos[periodos.map(lambda x: x.year) == vigencia]
-    if periodos.empty:
-        return
-    ultimo = max(periodos)
+    return None if periodos.empty else max(periodos)
+
+
+def _advertencias(t, ultimo: pd.Period, p: Problemas) -> None:
+    """Reportes que faltan hasta el último mes con datos, y sobreejecución de metas en ese mes."""
+    from .formato import pct
+    from .metas import sobreejecucion  # importación tardía: metas depende de tablas ya tipadas
+
+    vigencia = ultimo.year
     sm = t["seguimiento_metas"].dropna(subset=["periodo"])
     reportados = set(zip(sm["proyecto"], sm["meta"], sm["periodo"].map(lambda x: x.month), strict=False))
     for proy, meta in zip(t["metas"]["proyecto"], t["metas"]["meta"], strict=False):
@@ -302,6 +311,11 @@ def _advertencias(t, vigencia: int, p: Problemas) -> None:
         if faltan:
             p.advertencia("seguimiento_indicadores", None, "periodo", ident,
                           f"un reporte del indicador {ident} ({str(per).lower()}): falta en " + _meses(vigencia, faltan))
+    # Sobreejecución: umbral fijo de la sección 2 del contrato (125 %), en el mismo último mes.
+    for fila, proy, meta, cumpl in sobreejecucion(t, ultimo, UMBRAL_SOBREEJECUCION):
+        p.advertencia("metas", fila, "meta", f"{proy}-{meta}",
+                      f"un cumplimiento de hasta {pct(UMBRAL_SOBREEJECUCION, 0)}: la meta va en {pct(cumpl)} a {ultimo} "
+                      "(sobreejecución; revise el reporte)")
 
 
 def _meses(vigencia: int, meses: list[int]) -> str:
@@ -323,11 +337,6 @@ def validar(crudas: dict[str, pd.DataFrame], vigencia: int | None = None,
     _referencias(tablas, p)
     _vigencia(tablas, vigencia, p)
     _reglas_de_dominio(tablas, p)
-    if not p.hay_errores:
-        _advertencias(tablas, vigencia, p)
-        from .metas import sobreejecucion  # importación tardía: metas depende de tablas ya tipadas
-
-        for fila, proy, meta, cumpl in sobreejecucion(tablas, vigencia):
-            p.advertencia("metas", fila, "meta", f"{proy}-{meta}",
-                          f"un cumplimiento de hasta 125 %: la meta va en {cumpl:.1f} % (sobreejecución; revise el reporte)".replace(".", ",", 1))
+    if not p.hay_errores and (ultimo := _ultimo_mes(tablas, vigencia)) is not None:
+        _advertencias(tablas, ultimo, p)
     return tablas, p.tabla(), vigencia

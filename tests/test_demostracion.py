@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -26,13 +24,6 @@ CLAVES = {
     "seguimiento_actividades": ("actividades", ["actividad"]),
     "seguimiento_riesgos": ("riesgos", ["riesgo"]),
 }
-HAY_PLAN = all(
-    (resources.files("pai_analisis") / "datos" / "plan_2024" / f"{h}.csv").is_file()
-    for h in ("objetivos", "proyectos", "metas", "indicadores", "actividades", "riesgos", "controles")
-)
-pytestmark = pytest.mark.skipif(not HAY_PLAN, reason="faltan los CSV del plan 2024")
-
-
 @pytest.fixture(scope="module")
 def demo():
     return seguimiento_demostracion()
