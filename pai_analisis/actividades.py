@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metas import _hasta
+from .textos import hasta_periodo
 
 
 def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    cortes = _hasta(seguimiento, periodo).sort_values("periodo", kind="stable")
+    cortes = hasta_periodo(seguimiento, periodo).sort_values("periodo", kind="stable")
     ultimo = cortes.groupby("actividad").tail(1).set_index("actividad")
     a = actividades.set_index("actividad")[["plan", "dependencia", "nombre", "objetivo"]]
     t = a.join(ultimo[["periodo", "programado", "ejecutado"]].rename(columns={"periodo": "corte"}), how="left")

@@ -110,7 +110,7 @@ def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path]) -> None:
     No depende de los cuadernos: ``pai informes`` la arma mientras los kernels trabajan.
     """
     m = ctx.metricas
-    (carpeta / "metricas.json").write_text(json.dumps(m.a_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    (carpeta / "metricas.json").write_text(m.a_json(), encoding="utf-8")
     portada = {
         "periodo": str(m.periodo),
         "indice_pai": m.indice_pai,

@@ -7,7 +7,6 @@ español y sin traza (salvo ``--depurar``); el código de salida es 1.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -127,7 +126,7 @@ def _metricas(a) -> int:
         exportar_xlsx(m, salida)
         print(f"Métricas de {m.periodo} escritas en {salida}")
         return 0
-    texto = json.dumps(m.a_dict(), ensure_ascii=False, indent=2)
+    texto = m.a_json()
     if a.salida:
         a.salida.write_text(texto + "\n", encoding="utf-8")
     else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metas import _hasta
+from .textos import hasta_periodo
 
 PASO = {"Mensual": 1, "Trimestral": 3, "Semestral": 6, "Anual": 12}
 
@@ -51,7 +51,7 @@ def meses_debidos(periodicidad, mes: int) -> np.ndarray:
 def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Una fila por indicador: debido, mediciones, resultado, cumplimiento (bruto y acotado)."""
     ind = indicadores.set_index("indicador")
-    seg = _hasta(seguimiento, periodo).copy()
+    seg = hasta_periodo(seguimiento, periodo).copy()
     escala_seg = _escala(seg["indicador"].map(ind["unidad"]))
     seg["_res"] = _resultado_medicion(seg, escala_seg)
     seg["_completa"] = seg["numerador"].notna() & seg["denominador"].notna()
@@ -96,7 +96,7 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
 def cumplimiento_mensual(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Cumplimiento de cada medición (no acumulado): filas indicador, columnas mes (1…P)."""
     ind = indicadores.set_index("indicador")
-    seg = _hasta(seguimiento, periodo).copy()
+    seg = hasta_periodo(seguimiento, periodo).copy()
     seg["_res"] = _resultado_medicion(seg, _escala(seg["indicador"].map(ind["unidad"])))
     seg["cumplimiento"] = cumplimiento_de(seg["_res"], seg["indicador"].map(ind["meta"]), seg["indicador"].map(ind["sentido"]).astype(object))
     seg["mes"] = seg["periodo"].dt.month

@@ -70,9 +70,9 @@ _AVANCE = ("metas", "indicadores", "actividades")  # lo que mueve el cumplimient
 def ultimo_reporte(ctx, que: str) -> pd.Period | None:
     """Mes del último reporte de ``que`` (``metas``, ``presupuesto``, ``indicadores``, ``actividades``
     o ``riesgos``) en la vigencia hasta el periodo; ``None`` si aún no hay ninguno."""
-    from .metas import _hasta
+    from .textos import hasta_periodo
 
-    seg = _hasta(getattr(ctx.libro, _SEGUIMIENTO[que]), ctx.periodo)
+    seg = hasta_periodo(getattr(ctx.libro, _SEGUIMIENTO[que]), ctx.periodo)
     return seg["periodo"].max() if len(seg) else None
 
 

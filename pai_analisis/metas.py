@@ -14,14 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .textos import hasta_periodo
+
 FLUJO = ("Suma", "Creciente")
-
-
-def _hasta(seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    per = seguimiento["periodo"]
-    if not isinstance(per.dtype, pd.PeriodDtype):
-        per = pd.Series(pd.PeriodIndex(per, freq="M"), index=seguimiento.index)
-    return seguimiento[(per <= periodo) & (per.dt.year == periodo.year)]
 
 
 def objetivo_de_metas(metas: pd.DataFrame, proyectos: pd.DataFrame) -> pd.Series:
@@ -57,7 +52,7 @@ def calcular_metas(metas: pd.DataFrame, proyectos: pd.DataFrame, seguimiento: pd
     vigencia con que cerraría el año si se mantiene el ritmo del año (E/Pf) sobre lo que falta
     por programar: ``E + (Mv − Pf)·E/Pf``, expresado sobre Mv.
     """
-    seg = _hasta(seguimiento, periodo)
+    seg = hasta_periodo(seguimiento, periodo)
     v = _valores_vigencia(metas, seg)
     m = metas.set_index(["proyecto", "meta"])
     E, Pf = v["ejecutado"], v["programado"]

@@ -7,6 +7,7 @@ puntos») y la proyección a diciembre. ``Metricas.a_dict()`` da el JSON de la s
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -105,6 +106,10 @@ class Metricas:
 
     def resumen_riesgos(self) -> dict:
         return resumen_riesgos(self.riesgos)
+
+    def a_json(self) -> str:
+        """``a_dict()`` como texto JSON (UTF-8 legible: las tildes no se escapan)."""
+        return json.dumps(self.a_dict(), ensure_ascii=False, indent=2)
 
     def a_dict(self) -> dict:
         """El objeto JSON de la sección 5 (números float o ``None``; listas ordenadas por clave)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .metas import _hasta
+from .textos import hasta_periodo
 
 _MONTOS = ["apropiacion", "compromisos", "giros", "compromisos_programados"]
 
@@ -36,7 +36,7 @@ def calcular_presupuesto(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, per
     Un proyecto sin corte reportado conserva su ``presupuesto_programado`` como referencia
     y queda sin razones (``NaN``).
     """
-    cortes = _hasta(presupuesto, periodo).sort_values("periodo", kind="stable")
+    cortes = hasta_periodo(presupuesto, periodo).sort_values("periodo", kind="stable")
     ultimo = cortes.groupby("proyecto").tail(1).set_index("proyecto")
     base = proyectos.set_index("proyecto")[["nombre", "presupuesto_programado"]]
     t = base.join(ultimo[["periodo", *_MONTOS]].rename(columns={"periodo": "corte"}), how="left")
@@ -69,7 +69,7 @@ def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, perio
     Columnas: proyecto, periodo, apropiación, compromisos, giros, compromisos programados y
     sus porcentajes sobre la apropiación. Un mes sin corte repite el último corte conocido.
     """
-    cortes = _hasta(presupuesto, periodo)
+    cortes = hasta_periodo(presupuesto, periodo)
     meses = pd.period_range(pd.Period(year=periodo.year, month=1, freq="M"), periodo, freq="M")
     ids = proyectos["proyecto"].drop_duplicates().sort_values()
     rejilla = pd.MultiIndex.from_product([ids, meses], names=["proyecto", "periodo"])

@@ -84,3 +84,11 @@ def periodo_en_palabras(periodo: pd.Period | str) -> str:
     """``2024-06`` → ``junio de 2024``."""
     p = pd.Period(periodo, freq="M")
     return f"{MESES[p.month - 1]} de {p.year}"
+
+
+def hasta_periodo(seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Las filas de una hoja de seguimiento que cuentan en ``periodo``: del mismo año y hasta ese mes."""
+    per = seguimiento["periodo"]
+    if not isinstance(per.dtype, pd.PeriodDtype):
+        per = pd.Series(pd.PeriodIndex(per, freq="M"), index=seguimiento.index)
+    return seguimiento[(per <= periodo) & (per.dt.year == periodo.year)]
