@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .textos import hasta_periodo
+from .textos import hasta_periodo, texto_periodo
 
 
 def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
@@ -24,6 +24,6 @@ def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, p
     t["cumplimiento_tope"] = t["cumplimiento"].clip(0, 100)
     t["rezago"] = t["programado"] - t["ejecutado"]
     t["sin_reporte"] = t["corte"].isna()
-    t["corte"] = t["corte"].astype(object).map(lambda p: str(p) if isinstance(p, pd.Period) else None)
+    t["corte"] = t["corte"].astype(object).map(texto_periodo)
     t["plan"] = t["plan"].astype(object)
     return t.reset_index().sort_values("actividad", kind="stable").reset_index(drop=True)

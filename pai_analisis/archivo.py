@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 
 from . import __version__
+from .parametros import NOMBRES_COMPONENTES
 
 TITULOS = {
     "resumen": ("Resumen ejecutivo", "Índice PAI, componentes, alertas principales y proyección a diciembre."),
@@ -34,8 +35,6 @@ TITULOS = {
     "riesgos": ("Riesgos de gestión y corrupción", "Mapas de calor DAFP inherente y residual, riesgos materializados y en zona alta."),
 }
 _PERIODO = re.compile(r"^\d{4}-\d{2}$")
-_COMPONENTES = {"proyectos_inversion": "Proyectos de inversión", "indicadores_gestion": "Indicadores de gestión",
-                "plan_accion_integrado": "Plan de acción integrado"}
 
 
 def titulo_de(cuaderno: Path) -> tuple[str, str]:
@@ -227,11 +226,11 @@ def escribir_archivo(salida: Path, parametros=None) -> Path:
         f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a>'
         f'{" (demostración)" if f.get("demostracion") else ""}</td>'
         + celda(f.get("indice_pai"), f.get("semaforo"))
-        + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in _COMPONENTES)
+        + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in NOMBRES_COMPONENTES)
         + f"<td>{mini(f)}</td></tr>"
         for f in reversed(filas)
     )
-    titulos = ("Periodo", "Índice PAI", *_COMPONENTES.values(), "Índice de enero al mes")
+    titulos = ("Periodo", "Índice PAI", *NOMBRES_COMPONENTES.values(), "Índice de enero al mes")
     encabezados = "".join(f"<th>{html.escape(n)}</th>" for n in titulos)
     tabla = (f'<h2 id="periodos">Periodos publicados</h2><div class="pai-tabla-marco"><table class="pai-tabla">'
              f"<thead><tr>{encabezados}</tr></thead><tbody>{cuerpo_filas}</tbody></table></div>")

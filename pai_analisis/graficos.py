@@ -21,7 +21,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .formato import numero, pct
-from .parametros import ETIQUETAS_SEMAFORO
+from .parametros import ETIQUETAS_SEMAFORO, NOMBRES_COMPONENTES
 from .riesgos import ZONAS_MATRIZ
 from .textos import MESES
 
@@ -31,11 +31,6 @@ TRAMAS_SEMAFORO = {"critico": "///", "en_riesgo": "...", "satisfactorio": "", No
 BORDES_SEMAFORO = {"critico": "#ffffff", "en_riesgo": "#6b5200", "satisfactorio": "#4f9a62", None: "#555555"}
 FONDOS_SEMAFORO = {"critico": "#f6dede", "en_riesgo": "#fcf1d2", "satisfactorio": "#e2f1e5"}
 COLORES_ZONA = {"Bajo": "#8fcf9c", "Moderado": "#f7dc6f", "Alto": "#ec8a3c", "Extremo": "#a61e1e"}
-NOMBRES_COMPONENTES = {
-    "proyectos_inversion": "Proyectos de inversión",
-    "indicadores_gestion": "Indicadores de gestión",
-    "plan_accion_integrado": "Plan de acción integrado",
-}
 COLORES_SERIE = {"indice_pai": "#1d3557", "proyectos_inversion": "#457b9d", "indicadores_gestion": "#8a5a44",
                  "plan_accion_integrado": "#6a994e"}
 MES_CORTO = [m[:3] for m in MESES]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .textos import hasta_periodo
+from .textos import hasta_periodo, texto_periodo
 
 PASO = {"Mensual": 1, "Trimestral": 3, "Semestral": 6, "Anual": 12}
 
@@ -48,12 +48,17 @@ def meses_debidos(periodicidad, mes: int) -> np.ndarray:
     return (mes // paso).astype(int)
 
 
+def _mediciones(ind: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Las mediciones hasta el periodo con el resultado de cada una (``_res``)."""
+    seg = hasta_periodo(seguimiento, periodo).copy()
+    seg["_res"] = _resultado_medicion(seg, _escala(seg["indicador"].map(ind["unidad"])))
+    return seg
+
+
 def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Una fila por indicador: debido, mediciones, resultado, cumplimiento (bruto y acotado)."""
     ind = indicadores.set_index("indicador")
-    seg = hasta_periodo(seguimiento, periodo).copy()
-    escala_seg = _escala(seg["indicador"].map(ind["unidad"]))
-    seg["_res"] = _resultado_medicion(seg, escala_seg)
+    seg = _mediciones(ind, seguimiento, periodo)
     seg["_completa"] = seg["numerador"].notna() & seg["denominador"].notna()
     g = seg.groupby("indicador")
     agg = pd.DataFrame(
@@ -89,15 +94,14 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     out["cumplimiento_tope"] = np.clip(cumpl, 0, 100)
     out["sin_reporte"] = sin_reporte
     out["reporte_atrasado"] = debido & ~sin_reporte & (ultimo_mes < mes_cierre)
-    out["ultimo_reporte"] = agg["ultimo_reporte"].astype(object).map(lambda p: str(p) if isinstance(p, pd.Period) else None).to_numpy()
+    out["ultimo_reporte"] = agg["ultimo_reporte"].astype(object).map(texto_periodo).to_numpy()
     return out.sort_values("indicador", kind="stable").reset_index(drop=True)
 
 
 def cumplimiento_mensual(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Cumplimiento de cada medición (no acumulado): filas indicador, columnas mes (1…P)."""
     ind = indicadores.set_index("indicador")
-    seg = hasta_periodo(seguimiento, periodo).copy()
-    seg["_res"] = _resultado_medicion(seg, _escala(seg["indicador"].map(ind["unidad"])))
+    seg = _mediciones(ind, seguimiento, periodo)
     seg["cumplimiento"] = cumplimiento_de(seg["_res"], seg["indicador"].map(ind["meta"]), seg["indicador"].map(ind["sentido"]).astype(object))
     seg["mes"] = seg["periodo"].dt.month
     tabla = seg.pivot_table(index="indicador", columns="mes", values="cumplimiento", aggfunc="last")

@@ -21,8 +21,7 @@ import pandas as pd
 
 from . import graficos
 from .formato import millones, numero, pct
-from .graficos import NOMBRES_COMPONENTES
-from .parametros import ETIQUETAS_SEMAFORO
+from .parametros import ETIQUETAS_SEMAFORO, NOMBRES_COMPONENTES
 from .presentacion import Html, contar, e, frase_variacion, lista_es, semaforo_html, tabla_html, tarjetas, unir
 from .textos import periodo_en_palabras
 

@@ -21,6 +21,11 @@ from .errores import ErrorParametros
 SEMAFOROS = ("critico", "en_riesgo", "satisfactorio")
 ETIQUETAS_SEMAFORO = {"critico": "Crítico", "en_riesgo": "En riesgo", "satisfactorio": "Satisfactorio"}
 COMPONENTES = ("proyectos_inversion", "indicadores_gestion", "plan_accion_integrado")
+NOMBRES_COMPONENTES = {
+    "proyectos_inversion": "Proyectos de inversión",
+    "indicadores_gestion": "Indicadores de gestión",
+    "plan_accion_integrado": "Plan de acción integrado",
+}
 
 
 @dataclass(frozen=True)

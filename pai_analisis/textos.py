@@ -80,6 +80,11 @@ def a_periodo(valor: object) -> pd.Period | None:
     return pd.Period(year=anio, month=mes, freq="M")
 
 
+def texto_periodo(valor) -> str | None:
+    """``Period('2024-06')`` → ``"2024-06"``; lo que no es un periodo (NaT, None) → ``None``."""
+    return str(valor) if isinstance(valor, pd.Period) else None
+
+
 def periodo_en_palabras(periodo: pd.Period | str) -> str:
     """``2024-06`` → ``junio de 2024``."""
     p = pd.Period(periodo, freq="M")
