@@ -2,9 +2,9 @@
 
 Carga el libro (por omisión, el plan 2024 con su año de demostración), calcula las métricas
 del periodo una vez y, para cada cuaderno de ``cuadernos/``, evalúa las mismas llamadas a
-``pai_analisis.lecturas`` y a los ``pai_analisis.lecturas_*`` de cada área que hace el
+``pai_analisis.informes.lecturas`` (``resumen``, ``objetivos``, ``proyectos``…) que hace el
 cuaderno (se leen de su código con ``ast``: frases, tarjetas, tablas, textos alternativos y
-gráficos de ``pai_analisis.graficos``). Guarda cada gráfico como PNG (``savefig`` a los mismos
+gráficos de ``pai_analisis.informes.graficos``). Guarda cada gráfico como PNG (``savefig`` a los mismos
 puntos por pulgada que los informes), las tablas y frases de cada informe en un fragmento
 HTML, las tablas de métricas en CSV y el JSON de métricas. No arranca kernels, no usa papermill ni nbconvert y no arma páginas: es la cota
 inferior de lo que cuesta producir el contenido de los informes.
@@ -23,11 +23,11 @@ import json
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[1]
-MODULOS_LECTURAS = ("lecturas", "lecturas_proyectos", "lecturas_indicadores", "lecturas_plan", "lecturas_riesgos")
+MODULOS_LECTURAS = ("resumen", "objetivos", "proyectos", "indicadores", "plan", "riesgos")
 
 
 def llamadas_a_lecturas(cuaderno: Path) -> list[ast.Call]:
-    """Las llamadas ``lecturas.f(...)``, ``lecturas_proyectos.f(...)``… del código de un cuaderno, en orden de aparición."""
+    """Las llamadas ``resumen.f(...)``, ``proyectos.f(...)``… del código de un cuaderno, en orden de aparición."""
     nb = json.loads(cuaderno.read_text(encoding="utf-8"))
     salida = []
     for celda in nb["cells"]:
@@ -48,14 +48,14 @@ def main() -> None:
     a = ap.parse_args()
 
     import pandas as pd
-
-    from pai_analisis.carga import cargar_libro
-    from pai_analisis.parametros import cargar_parametros
-    from pai_analisis.presentacion import PPP, Html, estilo, preparar_desde
-
-    estilo()  # Agg y el estilo de los informes
-    import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
+
+    from pai_analisis.informes.contexto import preparar_desde
+    from pai_analisis.informes.figuras import PPP
+    from pai_analisis.informes.graficos import estilo
+    from pai_analisis.informes.piezas import Html
+    from pai_analisis.libro.carga import cargar_libro
+    from pai_analisis.metricas.parametros import cargar_parametros
 
     ctx = preparar_desde(cargar_libro(a.datos), a.periodo, cargar_parametros())
     m = ctx.metricas
@@ -64,15 +64,15 @@ def main() -> None:
     for nombre in ("metas", "proyectos", "indicadores", "actividades", "objetivos", "riesgos", "alertas"):
         getattr(m, nombre).to_csv(a.salida / f"{nombre}.csv", index=False)
 
-    modulos = {nombre: importlib.import_module(f"pai_analisis.{nombre}") for nombre in MODULOS_LECTURAS}
+    modulos = {nombre: importlib.import_module(f"pai_analisis.informes.lecturas.{nombre}") for nombre in MODULOS_LECTURAS}
     figuras = 0
     for cuaderno in sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb")):
         partes = []
         for i, llamada in enumerate(llamadas_a_lecturas(cuaderno)):
             resultado = eval(compile(ast.Expression(llamada), cuaderno.name, "eval"), {**modulos, "ctx": ctx})
             if isinstance(resultado, Figure):
-                resultado.savefig(a.salida / f"{cuaderno.stem}_{i:02d}_{llamada.func.attr}.png", dpi=PPP, facecolor="white")
-                plt.close(resultado)
+                with estilo():
+                    resultado.savefig(a.salida / f"{cuaderno.stem}_{i:02d}_{llamada.func.attr}.png", dpi=PPP, facecolor="white")
                 figuras += 1
             elif isinstance(resultado, pd.DataFrame):
                 resultado.to_csv(a.salida / f"{cuaderno.stem}_{i:02d}_{llamada.func.attr}.csv", index=False)

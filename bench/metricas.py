@@ -31,9 +31,9 @@ import tracemalloc
 
 import pandas as pd
 
-from pai_analisis import esquema
-from pai_analisis.carga import Libro, cargar_libro
-from pai_analisis.metricas import calcular_metricas
+from pai_analisis.libro import esquema
+from pai_analisis.libro.carga import Libro, cargar_libro
+from pai_analisis.metricas.calculo import calcular_metricas
 
 OBJETIVO_DESPLAZAMIENTO, PROYECTO_DESPLAZAMIENTO = 100, 10_000
 COLUMNAS_ID = ("indicador", "actividad", "riesgo")

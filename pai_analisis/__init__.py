@@ -1,29 +1,56 @@
-"""pai-analisis: seguimiento del Plan de Acción Institucional (PAI) de la Secretaría General.
+"""pai-analisis: seguimiento mensual del Plan de Acción Institucional (PAI) de la Secretaría General.
 
-API pública corta; el resto de módulos son internos.
+El paquete sigue el camino de los datos, una etapa por sub-paquete (cada una importa solo las
+anteriores): :mod:`~pai_analisis.libro` (contrato, lectura, validación, plantilla) →
+:mod:`~pai_analisis.metricas` (la metodología) → :mod:`~pai_analisis.informes` (las piezas de
+los informes) → :mod:`~pai_analisis.publicacion` (cuadernos, huellas, archivo); encima,
+:mod:`~pai_analisis.cli`. Debajo de todas, :mod:`~pai_analisis.comun` y :mod:`~pai_analisis.errores`.
+
+La API pública es la de ``__all__``; importar el paquete no cambia ningún estado global (los
+nombres se cargan al usarlos: ``import pai_analisis`` no importa pandas).
 """
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
-
-from .carga import Libro, cargar_libro
-from .errores import ErrorPAI, ErrorValidacion
-from .metricas import Metricas, calcular_metricas, serie_mensual
-from .parametros import Parametros, cargar_parametros
 
 try:
     __version__ = version("pai-analisis")
 except PackageNotFoundError:  # pragma: no cover - ejecutado sin instalar
     __version__ = "0.0.0"
 
-__all__ = [
-    "ErrorPAI",
-    "ErrorValidacion",
-    "Libro",
-    "Metricas",
-    "Parametros",
-    "__version__",
-    "calcular_metricas",
-    "cargar_libro",
-    "cargar_parametros",
-    "serie_mensual",
-]
+_PUBLICOS = {
+    "Libro": "libro.carga",
+    "cargar_libro": "libro.carga",
+    "escribir_plantilla": "libro.plantilla",
+    "Metricas": "metricas.calculo",
+    "calcular_metricas": "metricas.calculo",
+    "serie_mensual": "metricas.calculo",
+    "Parametros": "metricas.parametros",
+    "cargar_parametros": "metricas.parametros",
+    "advertencias": "metricas.advertencias",
+    "exportar_xlsx": "informes.excel",
+    "preparar": "informes.contexto",
+    "Publicacion": "publicacion.publicador",
+    "publicar_informes": "publicacion.publicador",
+    "ErrorPAI": "errores",
+    "ErrorLectura": "errores",
+    "ErrorValidacion": "errores",
+    "ErrorParametros": "errores",
+    "ErrorPeriodo": "errores",
+    "ErrorEscritura": "errores",
+    "ErrorPublicacion": "errores",
+}
+
+__all__ = sorted([*_PUBLICOS, "__version__"])
+
+
+def __getattr__(nombre: str):
+    if nombre in _PUBLICOS:
+        valor = getattr(import_module(f".{_PUBLICOS[nombre]}", __name__), nombre)
+        globals()[nombre] = valor
+        return valor
+    raise AttributeError(f"module {__name__!r} has no attribute {nombre!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLICOS])

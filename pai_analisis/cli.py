@@ -1,7 +1,11 @@
-"""Línea de comandos ``pai``: plantilla, validar, metricas, informes.
+"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, cuadernos.
 
-Los errores previstos (:class:`~pai_analisis.errores.ErrorPAI`) se escriben en stderr, en
-español y sin traza (salvo ``--depurar``); el código de salida es 1.
+Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras
+clave explícitas (``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``,
+``publicar_informes``…). Los errores previstos (:class:`~pai_analisis.errores.ErrorPAI`) se
+escriben en la salida de error, en español y sin traza (salvo ``--depurar``), con código 1;
+un error inesperado es un defecto del programa (código 2). ``pai informes`` sale con 3 cuando
+un periodo pedido aún no tiene datos (sección 7.4 de la especificación).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from pathlib import Path
 from .errores import ErrorPAI, ErrorValidacion, describir_problemas
 
 # argparse escribe sus textos en inglés con gettext; estos son los que ve un usuario de `pai`.
+# Se instalan solo mientras corre `main` (ver `_argparse_en_espanol`): fuera de ella, argparse
+# queda como estaba para cualquier otro programa del proceso.
 _ARGPARSE_ES = {
     "usage: ": "uso: ",
     "positional arguments": "argumentos",
@@ -25,21 +31,27 @@ _ARGPARSE_ES = {
     "invalid %(type)s value: %(value)r": "valor inválido: %(value)r",
     "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
     "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
 }
 
 
-def _en_espanol(texto: str) -> str:
-    return _ARGPARSE_ES.get(texto, texto)
+class _argparse_en_espanol:
+    """Contexto que traduce los textos de argparse y los deja como estaban al salir."""
 
+    def __enter__(self):
+        self._antes = argparse.__dict__.get("_")
+        argparse._ = lambda texto: _ARGPARSE_ES.get(texto, self._antes(texto) if self._antes else texto)
+        return self
 
-argparse._ = _en_espanol  # argparse busca ``_`` en su módulo cada vez que arma un mensaje
+    def __exit__(self, *exc) -> None:
+        argparse._ = self._antes
 
 
 def _agregar_datos(p: argparse.ArgumentParser) -> None:
     p.add_argument("--datos", type=Path, default=None, metavar="LIBRO.xlsx",
                    help="libro de seguimiento; sin él, el plan 2024 con su año de demostración")
     p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
-                   help="parámetros (umbrales, pesos); por defecto parametros/base.yaml si existe")
+                   help="parámetros (umbrales, pesos); por defecto parametros/base.yaml")
 
 
 def _fecha(texto: str):
@@ -62,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validar", help="revisa un libro y lista todos sus problemas")
     p.add_argument("libro", type=Path, metavar="LIBRO.xlsx")
+    p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
+                   help="parámetros (el umbral de sobreejecución de las advertencias)")
 
     p = sub.add_parser("metricas", help="calcula las métricas de un periodo (JSON o Excel)")
     p.add_argument("--periodo", required=True, metavar="AAAA-MM")
@@ -71,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
     p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
-                   help="periodo a renderizar (repetible); «anterior» = el mes pasado")
+                   help="periodo a renderizar (repetible); «anterior» = el mes pasado; «ultimo» = el último con datos")
     p.add_argument("--desde", metavar="AAAA-MM", help="primer periodo de un rango")
     p.add_argument("--hasta", metavar="AAAA-MM", help="último periodo de un rango")
     _agregar_datos(p)
@@ -81,14 +95,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--espera", type=int, default=1800, metavar="SEGUNDOS",
                    help="cuánto esperar si otra corrida está publicando en la misma carpeta (por defecto 1800)")
     p.add_argument("--hoy", type=_fecha, default=None, metavar="AAAA-MM-DD",
-                   help="fecha de referencia para «--periodo anterior» (por defecto, hoy)")
+                   help="fecha de referencia para «--periodo anterior» (por defecto, hoy en Bogotá)")
     p.add_argument("--cuadernos", type=Path, default=None, metavar="CARPETA",
-                   help="carpeta de los cuadernos (por defecto, cuadernos/ del proyecto)")
+                   help="carpeta de cuadernos adaptados (por defecto, los que trae el paquete)")
+
+    p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete a una carpeta para adaptarlos")
+    p.add_argument("carpeta", type=Path, metavar="CARPETA")
+    p.add_argument("--sobrescribir", action="store_true", help="reemplaza los cuadernos que ya estén en la carpeta")
     return ap
 
 
 def _plantilla(a) -> int:
-    from .plantilla import escribir_plantilla
+    from .libro.plantilla import escribir_plantilla
 
     ruta = escribir_plantilla(a.libro, con_ejemplo=a.con_ejemplo)
     print(f"Plantilla escrita en {ruta}" + (" (con el año de demostración)" if a.con_ejemplo else ""))
@@ -96,7 +114,9 @@ def _plantilla(a) -> int:
 
 
 def _validar(a) -> int:
-    from .carga import cargar_libro
+    from .libro.carga import cargar_libro
+    from .metricas.advertencias import advertencias
+    from .metricas.parametros import cargar_parametros
 
     try:
         libro = cargar_libro(a.libro)
@@ -105,7 +125,10 @@ def _validar(a) -> int:
         print(describir_problemas(exc.problemas), file=sys.stderr)
         print(f"\nEl libro «{a.libro.name}» NO es válido: {errores} error(es).", file=sys.stderr)
         return 1
-    avisos = libro.advertencias
+    import pandas as pd
+
+    avisos = pd.concat([t for t in (libro.advertencias, advertencias(libro, cargar_parametros(a.parametros))) if len(t)]
+                       or [libro.advertencias], ignore_index=True)
     if len(avisos):
         print(describir_problemas(avisos))
     print(f"El libro «{a.libro.name}» es válido (vigencia {libro.vigencia}; {len(avisos)} advertencia(s)).")
@@ -113,38 +136,53 @@ def _validar(a) -> int:
 
 
 def _metricas(a) -> int:
-    from .carga import cargar_libro
-    from .metricas import calcular_metricas
-    from .parametros import cargar_parametros
+    from .comun.archivos import escribir_atomico
+    from .libro.carga import cargar_libro
+    from .metricas.calculo import calcular_metricas
+    from .metricas.parametros import cargar_parametros
 
-    par = cargar_parametros(a.parametros)
-    m = calcular_metricas(cargar_libro(a.datos), a.periodo, par)
+    m = calcular_metricas(cargar_libro(a.datos), a.periodo, cargar_parametros(a.parametros))
     if a.formato == "xlsx":
-        from .exportacion import exportar_xlsx
+        from .informes.excel import exportar_xlsx
 
-        salida = a.salida or Path(f"metricas_{m.periodo}.xlsx")
-        exportar_xlsx(m, salida)
+        salida = exportar_xlsx(m, a.salida or Path(f"metricas_{m.periodo}.xlsx"))
         print(f"Métricas de {m.periodo} escritas en {salida}")
         return 0
-    texto = m.a_json()
+    texto = m.a_json() + "\n"
     if a.salida:
-        a.salida.write_text(texto + "\n", encoding="utf-8")
+        escribir_atomico(a.salida, texto)
     else:
-        sys.stdout.buffer.write((texto + "\n").encode("utf-8"))
+        sys.stdout.buffer.write(texto.encode("utf-8"))
     return 0
 
 
 def _informes(a) -> int:
-    from .informes import ejecutar_informes
+    from .publicacion import publicar_informes
 
-    return ejecutar_informes(a)
+    resultado = publicar_informes(a.periodo, desde=a.desde, hasta=a.hasta, datos=a.datos, parametros=a.parametros,
+                                  salida=a.salida, cuadernos=a.cuadernos, forzar=a.forzar, procesos=a.procesos,
+                                  espera=a.espera, hoy=a.hoy)
+    return resultado.codigo_salida
+
+
+def _cuadernos(a) -> int:
+    from .publicacion.cuadernos import copiar_cuadernos
+
+    copiados = copiar_cuadernos(a.carpeta, sobrescribir=a.sobrescribir)
+    print(f"{len(copiados)} cuadernos copiados en {a.carpeta}. Adáptelos y publíquelos con "
+          f"`pai informes --cuadernos {a.carpeta} --periodo AAAA-MM`.")
+    return 0
+
+
+_ACCIONES = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes,
+             "cuadernos": _cuadernos}
 
 
 def main(argv: list[str] | None = None) -> int:
-    a = _parser().parse_args(argv)
-    acciones = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes}
+    with _argparse_en_espanol():
+        a = _parser().parse_args(argv)
     try:
-        return acciones[a.comando](a)
+        return _ACCIONES[a.comando](a)
     except ErrorPAI as exc:
         if a.depurar:
             raise

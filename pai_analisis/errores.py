@@ -1,7 +1,15 @@
 """Jerarquía de errores del paquete: todo error previsto hereda de :class:`ErrorPAI`.
 
 La línea de comandos atrapa ``ErrorPAI`` y muestra su mensaje en español, sin traza
-(salvo ``--depurar``); cualquier otra excepción es un defecto del programa.
+(salvo ``--depurar``), con código de salida 1; cualquier otra excepción es un defecto del
+programa (código 2).
+
+* :class:`ErrorLectura`: el archivo no se puede leer como libro .xlsx.
+* :class:`ErrorValidacion`: el libro se leyó pero no cumple el contrato (con la tabla ``problemas``).
+* :class:`ErrorParametros`: el YAML de parámetros es inválido.
+* :class:`ErrorPeriodo`: un periodo mal escrito o sin libro de su vigencia.
+* :class:`ErrorEscritura`: no se pudo escribir una salida (disco lleno, solo lectura, no es un archivo…).
+* :class:`ErrorPublicacion`: ``pai informes`` no puede empezar (sin cuadernos, otra corrida publicando…).
 """
 
 from __future__ import annotations
@@ -22,13 +30,23 @@ class ErrorParametros(ErrorPAI):
 
 
 class ErrorPeriodo(ErrorPAI):
-    """Un periodo mal escrito o fuera de la vigencia de los datos."""
+    """Un periodo mal escrito, fuera de la vigencia de los datos o sin libro de su vigencia."""
+
+
+class ErrorEscritura(ErrorPAI):
+    """Una salida no se pudo escribir: el mensaje dice la ruta y la causa en español."""
+
+
+class ErrorPublicacion(ErrorPAI):
+    """``pai informes`` no puede publicar: no hay cuadernos, otra corrida ocupa la carpeta, un cálculo ajeno…"""
 
 
 class ErrorValidacion(ErrorPAI):
     """El libro tiene errores. ``problemas`` es la tabla completa (errores y advertencias).
 
     Como ``lazy=True`` de pandera: la validación reúne todos los problemas antes de fallar.
+    Columnas de la tabla: ``nivel``, ``regla`` (código estable, p. ej. ``V-REF``), ``hoja``,
+    ``fila`` (como la muestra Excel), ``columna``, ``valor`` y ``esperado``.
     """
 
     def __init__(self, problemas: pd.DataFrame):

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pai_analisis import esquema
-from pai_analisis.carga import Libro
-from pai_analisis.validacion import validar
+from pai_analisis.libro import esquema
+from pai_analisis.libro.carga import Libro
+from pai_analisis.libro.validacion import validar
 
 OBJETIVOS = [{"objetivo": 1, "nombre": "Gestión pública efectiva"}, {"objetivo": 2, "nombre": "Paz y reconciliación"}]
 PROYECTOS = [{"proyecto": 1, "nombre": "Proyecto uno", "objetivo": 1, "presupuesto_programado": 100}]

@@ -41,7 +41,7 @@ def test_estructura_y_sin_salidas(ruta):
 def test_se_ejecuta_sin_errores(ruta, tmp_path):
     import papermill as pm
 
-    from pai_analisis.paginas import a_html
+    from pai_analisis.informes.paginas import a_html
 
     salida = tmp_path / ruta.name
     nb = pm.execute_notebook(str(ruta), str(salida), parameters={"periodo": "2024-06"}, kernel_name="python3",
@@ -93,7 +93,7 @@ def test_papermill_de_linea_de_comandos(ruta, tmp_path):
 def test_informes_de_la_plantilla_vacia(tmp_path):
     """``pai informes`` con la plantilla sin diligenciar (el enero real de la Oficina): publica las siete páginas,
     que dicen en palabras lo que aún no se ha reportado en vez de fallar o dibujar gráficos vacíos."""
-    from pai_analisis.plantilla import escribir_plantilla
+    from pai_analisis.libro.plantilla import escribir_plantilla
 
     datos = escribir_plantilla(tmp_path / "vacio.xlsx")
     salida = tmp_path / "informes"

@@ -10,11 +10,12 @@ import openpyxl
 import pytest
 from libros_minimos import act, hacer_libro, ind, meta, si, sm
 
-from pai_analisis.carga import cargar_libro
 from pai_analisis.cli import main
-from pai_analisis.exportacion import MILLONES, PCT, exportar_xlsx
-from pai_analisis.metricas import calcular_metricas
-from pai_analisis.parametros import cargar_parametros
+from pai_analisis.errores import ErrorEscritura
+from pai_analisis.informes.excel import MILLONES, PCT, exportar_xlsx
+from pai_analisis.libro.carga import cargar_libro
+from pai_analisis.metricas.calculo import calcular_metricas
+from pai_analisis.metricas.parametros import cargar_parametros
 
 HOJAS = ["resumen", "objetivos", "proyectos", "metas", "indicadores", "actividades", "riesgos", "alertas"]
 
@@ -165,7 +166,7 @@ def test_escritura_atomica(tmp_path, metricas, monkeypatch):
         raise OSError("disco lleno")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", falla)
-    with pytest.raises(OSError, match="disco lleno"):
+    with pytest.raises(ErrorEscritura, match="No se pudo escribir"):
         exportar_xlsx(metricas, ruta)
     assert ruta.read_bytes() == b"version anterior"  # el anterior sigue intacto
     assert [p.name for p in tmp_path.iterdir()] == ["metricas.xlsx"]  # sin temporales huérfanos
@@ -173,7 +174,7 @@ def test_escritura_atomica(tmp_path, metricas, monkeypatch):
     assert exportar_xlsx(metricas, ruta) == ruta
     assert zipfile.is_zipfile(ruta)
     assert [p.name for p in tmp_path.iterdir()] == ["metricas.xlsx"]
-    assert (ruta.stat().st_mode & 0o777) != 0o600  # el temporal de mkstemp no impone permisos privados
+    assert (ruta.stat().st_mode & 0o777) != 0o600  # el temporal no impone permisos privados
 
 
 def test_cli_metricas_xlsx(tmp_path, capsys):

@@ -22,9 +22,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pai_analisis import __version__, archivo
+from pai_analisis import __version__
 from pai_analisis.errores import ErrorPeriodo
-from pai_analisis.informes import ARCHIVO_LOG, resolver_periodos
+from pai_analisis.publicacion import huellas
+from pai_analisis.publicacion.periodos import resolver_periodos
+from pai_analisis.publicacion.registro import ARCHIVO_LOG
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
@@ -457,44 +459,44 @@ def insumos(tmp_path):
 
 def test_huella_estable(insumos):
     datos, par, cuadernos = insumos
-    h = archivo.huella("2024-06", datos, par, cuadernos)
+    h = huellas.huella("2024-06", datos, par, cuadernos)
     assert re.fullmatch(r"[0-9a-f]{64}", h)
-    assert archivo.huella("2024-06", datos, par, cuadernos) == h
+    assert huellas.huella("2024-06", datos, par, cuadernos) == h
     # Solo importa el contenido: la misma copia en otra ruta (o con otra fecha) da la misma huella.
     otra = datos.with_name("copia.xlsx")
     shutil.copy(datos, otra)
-    assert archivo.huella("2024-06", otra, par, cuadernos) == h
+    assert huellas.huella("2024-06", otra, par, cuadernos) == h
 
 
 def test_huella_cambia_con_cada_insumo(insumos):
     datos, par, cuadernos = insumos
-    h = archivo.huella("2024-06", datos, par, cuadernos)
-    assert archivo.huella("2024-05", datos, par, cuadernos) != h
-    assert archivo.huella("2024-06", None, par, cuadernos) != h  # datos incorporados
+    h = huellas.huella("2024-06", datos, par, cuadernos)
+    assert huellas.huella("2024-05", datos, par, cuadernos) != h
+    assert huellas.huella("2024-06", None, par, cuadernos) != h  # datos incorporados
 
     datos.write_bytes(b"contenido del libro, corregido")
-    h_datos = archivo.huella("2024-06", datos, par, cuadernos)
+    h_datos = huellas.huella("2024-06", datos, par, cuadernos)
     assert h_datos != h
 
     par.write_text(par.read_text(encoding="utf-8").replace("critico: 70", "critico: 65"), encoding="utf-8")
-    h_par = archivo.huella("2024-06", datos, par, cuadernos)
+    h_par = huellas.huella("2024-06", datos, par, cuadernos)
     assert h_par != h_datos
 
     nb = nbformat.read(cuadernos[2], as_version=4)
     nb.cells.append(nbformat.v4.new_markdown_cell("## Sección nueva"))
     nbformat.write(nb, cuadernos[2])
-    h_nb = archivo.huella("2024-06", datos, par, cuadernos)
+    h_nb = huellas.huella("2024-06", datos, par, cuadernos)
     assert h_nb != h_par
-    assert archivo.huella("2024-06", datos, par, cuadernos[:-1]) != h_nb  # un cuaderno menos
+    assert huellas.huella("2024-06", datos, par, cuadernos[:-1]) != h_nb  # un cuaderno menos
 
 
 def test_huella_publicada(tmp_path):
     carpeta = tmp_path / "2024-06"
-    assert archivo.huella_publicada(carpeta) is None
+    assert huellas.huella_publicada(carpeta) is None
     carpeta.mkdir()
     (carpeta / "huella.json").write_text(json.dumps({"huella": "abc"}), encoding="utf-8")
-    assert archivo.huella_publicada(carpeta) is None  # sin index.html no cuenta como publicado
+    assert huellas.huella_publicada(carpeta) is None  # sin index.html no cuenta como publicado
     (carpeta / "index.html").write_text("<html></html>", encoding="utf-8")
-    assert archivo.huella_publicada(carpeta) == "abc"
+    assert huellas.huella_publicada(carpeta) == "abc"
     (carpeta / "huella.json").write_text("{roto", encoding="utf-8")
-    assert archivo.huella_publicada(carpeta) is None
+    assert huellas.huella_publicada(carpeta) is None

@@ -2,10 +2,9 @@
 
 Para cada escenario (plantilla vacía, libro a medio diligenciar, datos de demostración en
 enero y diciembre, libros diminutos con un solo proyecto) se llama a cada función de
-:mod:`pai_analisis.lecturas` y de los módulos de cada área (``lecturas_proyectos``,
-``lecturas_indicadores``, ``lecturas_plan``, ``lecturas_riesgos``) tal como la llaman los
-cuadernos (las llamadas se leen de los propios cuadernos) con un contexto de
-``presentacion.preparar_desde``: ninguna falla, las frases son texto llano sin «nan» ni «—», y
+:mod:`pai_analisis.informes.lecturas` (``resumen``, ``objetivos``, ``proyectos``,
+``indicadores``, ``plan``, ``riesgos``) tal como la llaman los cuadernos (las llamadas se leen
+de los propios cuadernos) con un contexto de ``contexto.preparar_desde``: ninguna falla, las frases son texto llano sin «nan» ni «—», y
 un gráfico solo se dibuja cuando hay datos.
 """
 
@@ -20,15 +19,16 @@ import pytest
 from libros_minimos import act, hacer_libro, ind, meta, pres, sa, sm
 from matplotlib.figure import Figure
 
-from pai_analisis import lecturas, lecturas_indicadores, lecturas_plan, lecturas_proyectos, lecturas_riesgos
-from pai_analisis.carga import cargar_libro
-from pai_analisis.plantilla import escribir_plantilla
-from pai_analisis.presentacion import figura_html, preparar_desde
+from pai_analisis.informes.contexto import preparar_desde
+from pai_analisis.informes.figuras import figura_html
+from pai_analisis.informes.lecturas import indicadores, objetivos, plan, proyectos, resumen, riesgos
+from pai_analisis.libro.carga import cargar_libro
+from pai_analisis.libro.plantilla import escribir_plantilla
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
-MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (lecturas, lecturas_proyectos, lecturas_indicadores, lecturas_plan, lecturas_riesgos)}
-_MODULO = r"\b(lecturas(?:_[a-z]+)?)"  # ``lecturas`` o ``lecturas_proyectos``, ``lecturas_riesgos``…
+MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (resumen, objetivos, proyectos, indicadores, plan, riesgos)}
+_MODULO = r"\b(" + "|".join(MODULOS) + ")"  # ``resumen``, ``proyectos``, ``riesgos``…
 _LLAMADA = re.compile(_MODULO + r'\.(\w+)\(ctx(?:, "(\w+)")?\)')
 _FIGURA = re.compile(r"figura_html\(" + _MODULO + r'\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), ' + _MODULO + r"\.(alt_\w+)\(ctx")
 
@@ -134,41 +134,41 @@ def test_ninguna_lectura_falla(libros, escenario, periodo):
 
 def test_frases_de_la_plantilla_vacia(libros):
     ctx = preparar_desde(libros["vacio"], "2024-01")
-    for frase in (lecturas_proyectos.frase_metas, lecturas_proyectos.frase_curva, lecturas_indicadores.frase_franja,
-                  lecturas_plan.frase_plan, lecturas_plan.frase_rezagadas, lecturas_riesgos.frase_materializados,
-                  lecturas.frase_objetivos):
+    for frase in (proyectos.frase_metas, proyectos.frase_curva, indicadores.frase_franja,
+                  plan.frase_plan, plan.frase_rezagadas, riesgos.frase_materializados,
+                  resumen.frase_objetivos):
         assert frase(ctx).startswith("Aún no hay reportes de "), frase.__name__
         assert "hasta enero de 2024" in frase(ctx)
-    assert lecturas_plan.frase_por_grupo(ctx, "plan") == "Aún no hay reportes de las actividades del plan de acción integrado hasta enero de 2024."
-    assert "aún no hay reportes" in lecturas_indicadores.frase_indicadores(ctx)  # 32 vencidos sin reporte: cuentan 0 %
-    assert "proyectos de inversión y plan de acción integrado aún no tienen valores" in lecturas.frase_resultado(ctx)
-    assert "Sin reportes de las actividades." in lecturas_plan.tabla_rezagadas(ctx)
+    assert plan.frase_por_grupo(ctx, "plan") == "Aún no hay reportes de las actividades del plan de acción integrado hasta enero de 2024."
+    assert "aún no hay reportes" in indicadores.frase_indicadores(ctx)  # 32 vencidos sin reporte: cuentan 0 %
+    assert "proyectos de inversión y plan de acción integrado aún no tienen valores" in resumen.frase_resultado(ctx)
+    assert "Sin reportes de las actividades." in plan.tabla_rezagadas(ctx)
 
 
 def test_frases_del_libro_esparso(libros):
     ctx = preparar_desde(libros["esparso"], "2024-03")
-    assert "(último reporte: enero de 2024)" in lecturas_proyectos.frase_metas(ctx)
-    assert "(último reporte: enero de 2024)" in lecturas_proyectos.frase_curva(ctx)
-    assert "último reporte de metas: enero de 2024" in lecturas_proyectos.frase_proyectos(ctx)
-    assert "plan de acción integrado aún no tiene valores" in lecturas.frase_resultado(ctx)
-    assert lecturas_plan.frase_plan(ctx).startswith("Aún no hay reportes de las actividades")
-    assert "aún no hay reportes de su seguimiento hasta marzo de 2024" in lecturas_riesgos.frase_riesgos(ctx)
+    assert "(último reporte: enero de 2024)" in proyectos.frase_metas(ctx)
+    assert "(último reporte: enero de 2024)" in proyectos.frase_curva(ctx)
+    assert "último reporte de metas: enero de 2024" in proyectos.frase_proyectos(ctx)
+    assert "plan de acción integrado aún no tiene valores" in resumen.frase_resultado(ctx)
+    assert plan.frase_plan(ctx).startswith("Aún no hay reportes de las actividades")
+    assert "aún no hay reportes de su seguimiento hasta marzo de 2024" in riesgos.frase_riesgos(ctx)
 
 
 def test_un_solo_proyecto_en_singular(libros):
     ctx = preparar_desde(libros["uno"], "2024-01")
-    assert lecturas_proyectos.frase_proyectos(ctx).startswith("El proyecto de inversión cumple el 50,0 %")
-    assert "el proyecto 1." in lecturas_proyectos.frase_metas(ctx)
-    assert lecturas_proyectos.frase_detalle_metas(ctx).startswith("La meta de los proyectos se detalla abajo; está en crítico")
-    assert lecturas_indicadores.frase_indicadores(ctx) == ("De 1 indicador, ninguno debía reportar todavía a enero de 2024: "
+    assert proyectos.frase_proyectos(ctx).startswith("El proyecto de inversión cumple el 50,0 %")
+    assert "el proyecto 1." in proyectos.frase_metas(ctx)
+    assert proyectos.frase_detalle_metas(ctx).startswith("La meta de los proyectos se detalla abajo; está en crítico")
+    assert indicadores.frase_indicadores(ctx) == ("De 1 indicador, ninguno debía reportar todavía a enero de 2024: "
                                                            "el componente aún no tiene valor.")
-    assert lecturas_riesgos.frase_riesgos(ctx) == "El libro no tiene riesgos identificados en el mapa de riesgos."
+    assert riesgos.frase_riesgos(ctx) == "El libro no tiene riesgos identificados en el mapa de riesgos."
 
 
 def test_sin_ningun_componente(libros):
     ctx = preparar_desde(libros["nada"], "2024-01")
     assert ctx.metricas.indice_pai is None
-    assert lecturas.frase_resultado(ctx).startswith("El índice PAI de enero de 2024 aún no se puede calcular")
+    assert resumen.frase_resultado(ctx).startswith("El índice PAI de enero de 2024 aún no se puede calcular")
 
 
 def test_figura_sin_datos_exige_alt_igual():

@@ -18,12 +18,12 @@ import pandas as pd
 import pytest
 from libros_minimos import act, hacer_libro, ind, meta, pres, sa, si, sm
 
-from pai_analisis.carga import cargar_libro
 from pai_analisis.errores import ErrorParametros, ErrorPeriodo
-from pai_analisis.indicadores import meses_debidos
-from pai_analisis.indice import indice_pai
-from pai_analisis.metricas import calcular_metricas, proyectar_indice, serie_mensual
-from pai_analisis.parametros import COMPONENTES, Parametros, cargar_parametros
+from pai_analisis.libro.carga import cargar_libro
+from pai_analisis.metricas.calculo import calcular_metricas, serie_mensual
+from pai_analisis.metricas.indice import indice_pai, proyectar_indice
+from pai_analisis.metricas.parametros import COMPONENTES, Parametros, cargar_parametros
+from pai_analisis.metricas.periodo import meses_debidos
 
 RAIZ = Path(__file__).resolve().parents[1]
 NULO = None  # valor indefinido esperado (NaN en las tablas, null en el JSON)

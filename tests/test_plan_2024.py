@@ -14,7 +14,7 @@ from importlib import resources
 import pandas as pd
 import pytest
 
-from pai_analisis.plan import HOJAS_PLAN, tablas_plan_2024
+from pai_analisis.libro.plan import HOJAS_PLAN, tablas_plan_2024
 
 PROBABILIDADES = ("Muy baja", "Baja", "Media", "Alta", "Muy alta")
 IMPACTOS = ("Leve", "Menor", "Moderado", "Mayor", "Catastrófico")
@@ -218,7 +218,7 @@ def _vacio(v) -> bool:
 
 @pytest.mark.parametrize("hoja", HOJAS_PLAN)
 def test_cada_csv_existe_en_utf8_y_termina_en_supuesto(hoja):
-    ruta = resources.files("pai_analisis") / "datos" / "plan_2024" / f"{hoja}.csv"
+    ruta = resources.files("pai_analisis.libro") / "datos" / "plan_2024" / f"{hoja}.csv"
     texto = ruta.read_bytes().decode("utf-8")
     assert texto.splitlines()[0].split(",")[-1] == "supuesto"
 

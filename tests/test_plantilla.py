@@ -6,11 +6,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pai_analisis import esquema
-from pai_analisis.carga import _crudas_incorporadas, cargar_libro, leer_xlsx
-from pai_analisis.plan import HOJAS_PLAN
-from pai_analisis.plantilla import escribir_plantilla
-from pai_analisis.validacion import validar
+from pai_analisis.libro import esquema
+from pai_analisis.libro.carga import _crudas_incorporadas, cargar_libro
+from pai_analisis.libro.lectura import leer_xlsx
+from pai_analisis.libro.plan import HOJAS_PLAN
+from pai_analisis.libro.plantilla import escribir_plantilla
+from pai_analisis.libro.validacion import validar
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +111,7 @@ def test_periodos_como_texto_y_formulas_como_texto(tmp_path, monkeypatch, planti
     assert ws["C2"].value == "2024-01" and ws["C2"].data_type == "s"
     assert isinstance(ws["A2"].value, int)
 
-    from pai_analisis import plan
+    from pai_analisis.libro import plan
 
     original = plan.tablas_plan_2024
 

@@ -10,14 +10,10 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from pai_analisis.paginas import a_html, indice_secciones, pagina_html
-from pai_analisis.presentacion import (
-    Html,
-    etiqueta_semaforo,
-    figura_html,
-    frase_variacion,
-    tabla_html,
-)
+from pai_analisis.informes.figuras import figura_html
+from pai_analisis.informes.paginas import a_html, indice_secciones, pagina_html
+from pai_analisis.informes.piezas import Html, etiqueta_semaforo, frase_variacion
+from pai_analisis.informes.tablas import tabla_html
 
 
 class _Recolector(HTMLParser):
@@ -195,13 +191,13 @@ def test_pagina_html():
 
 @pytest.fixture(scope="module")
 def ctx():
-    from pai_analisis.presentacion import preparar
+    from pai_analisis.informes.contexto import preparar
 
     return preparar("2024-06")
 
 
 def test_encabezado_con_aviso_de_demostracion(ctx):
-    from pai_analisis.paginas import encabezado
+    from pai_analisis.informes.paginas import encabezado
 
     h = encabezado(ctx, "Resumen del PAI")
     assert "Informe de junio de 2024" in h
@@ -211,7 +207,7 @@ def test_encabezado_con_aviso_de_demostracion(ctx):
 
 def test_pie_con_procedencia(ctx):
     from pai_analisis import __version__
-    from pai_analisis.paginas import pie
+    from pai_analisis.informes.paginas import pie
 
     h = pie(ctx)
     assert "datos de demostración incorporados" in h
@@ -221,13 +217,14 @@ def test_pie_con_procedencia(ctx):
 
 
 def test_guardar_y_cargar_calculo(ctx, tmp_path):
-    from pai_analisis.presentacion import guardar_calculo, preparar
+    from pai_analisis.errores import ErrorPublicacion
+    from pai_analisis.informes.contexto import guardar_calculo, preparar
 
     ruta = guardar_calculo(ctx, tmp_path / "calculo.pkl")
     otro = preparar("2024-06", calculo=str(ruta))
     assert {"serie", "curva", "indicadores_mes"} <= set(vars(otro))  # las series viajan ya calculadas
     assert otro.metricas.indice_pai == pytest.approx(ctx.metricas.indice_pai)
-    with pytest.raises(ValueError, match="2024-06"):
+    with pytest.raises(ErrorPublicacion, match="2024-06"):
         preparar("2024-05", calculo=str(ruta))
 
 
@@ -245,7 +242,7 @@ def test_pagina_html_sin_contexto_con_aviso_de_demostracion():
 
 def test_preparar_desde_un_libro_ya_cargado():
     from pai_analisis import cargar_libro
-    from pai_analisis.presentacion import preparar_desde
+    from pai_analisis.informes.contexto import preparar_desde
 
     ctx = preparar_desde(cargar_libro(), "2024-06")
     assert str(ctx.periodo) == "2024-06" and ctx.periodo_texto == "junio de 2024"

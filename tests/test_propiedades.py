@@ -32,8 +32,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from libros_minimos import OBJETIVOS, act, hacer_libro, ind, meta, pres, sa, si, sm
 
-from pai_analisis.metas import agregar_proyectos, calcular_metas
-from pai_analisis.metricas import calcular_metricas
+from pai_analisis.metricas.calculo import calcular_metricas
+from pai_analisis.metricas.metas import agregar_proyectos, calcular_metas
 
 AJUSTES = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ANUALIZACIONES = ["Suma", "Creciente", "Constante", "Decreciente"]

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pai_analisis import riesgos as R
-from pai_analisis.esquema import IMPACTOS, IMPLEMENTACIONES, PROBABILIDADES, TIPOS_CONTROL, TIPOS_RIESGO, ZONAS
+from pai_analisis.libro.esquema import IMPACTOS, IMPLEMENTACIONES, PROBABILIDADES, TIPOS_CONTROL, TIPOS_RIESGO, ZONAS
+from pai_analisis.metricas import riesgos as R
 
 P = pd.Period("2024-06", freq="M")
 

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pai_analisis import esquema
-from pai_analisis.textos import a_periodo, canonico, limpiar, normalizar, normalizar_id, periodo_en_palabras
+from pai_analisis.comun.periodos import a_periodo, periodo_en_palabras
+from pai_analisis.comun.textos import canonico, limpiar, normalizar, normalizar_id
+from pai_analisis.libro import esquema
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 from conftest import fila_excel, guardar_libro, libro_valido
 
-from pai_analisis import esquema
-from pai_analisis.carga import cargar_libro
 from pai_analisis.errores import ErrorLectura, ErrorValidacion, describir_problemas
+from pai_analisis.libro import esquema
+from pai_analisis.libro.carga import cargar_libro
+from pai_analisis.metricas.advertencias import advertencias
 
 
 @dataclass
@@ -232,8 +233,8 @@ def test_advertencias_no_impiden_cargar(escribir_libro):
     del hojas[SM][1]  # falta el reporte de 2024-02 de la meta 1
     hojas["indicadores"][0]["periodicidad"] = "Mensual"  # faltan 2024-01 y 2024-02
     libro = cargar_libro(escribir_libro(hojas))
-    adv = libro.advertencias
-    assert (adv["nivel"] == "advertencia").all()
+    adv = advertencias(libro)
+    assert (adv["nivel"] == "advertencia").all() and (adv["regla"] == "reporte_faltante").all()
     assert adv["esperado"].str.contains("2024-02").all()
     assert set(adv["hoja"]) == {SM, SI}
     assert adv.loc[adv["hoja"] == SI, "esperado"].str.contains("2024-01, 2024-02").any()
@@ -243,8 +244,8 @@ def test_sobreejecucion_es_advertencia(escribir_libro):
     hojas = libro_valido()
     hojas[SM][2]["ejecutado"] = 3  # meta Suma: E = 1 + 1 + 3 = 5, Pf = 3 → 166,7 %
     libro = cargar_libro(escribir_libro(hojas))
-    adv = libro.advertencias
-    assert len(adv) == 1 and adv.loc[0, "nivel"] == "advertencia"
+    adv = advertencias(libro)
+    assert len(adv) == 1 and adv.loc[0, "nivel"] == "advertencia" and adv.loc[0, "regla"] == "sobreejecucion"
     assert (adv.loc[0, "hoja"], adv.loc[0, "fila"], adv.loc[0, "valor"]) == ("metas", 2, "7867-1")
     assert "166,7 %" in adv.loc[0, "esperado"]
 

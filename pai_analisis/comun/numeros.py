@@ -1,0 +1,42 @@
+"""Cifras a la colombiana: ``$20.149 millones``, ``87,5 %``, ``1.234,5``.
+
+Debajo de todas las etapas: los mensajes de la validación y de las alertas y los informes
+escriben los números con estas mismas funciones.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def numero(valor, decimales: int = 1) -> str:
+    """``1234.5`` → ``1.234,5`` (punto de miles, coma decimal). ``None``/NaN → ``—``."""
+    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+        return "—"
+    texto = f"{float(valor):,.{decimales}f}"
+    return texto.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def pct(valor, decimales: int = 1, simbolo: bool = True) -> str:
+    """``87.5`` → ``87,5 %`` (con espacio antes del símbolo)."""
+    texto = numero(valor, decimales)
+    return texto if texto == "—" or not simbolo else f"{texto} %"
+
+
+def millones(valor, decimales: int = 0) -> str:
+    """``20149`` → ``$20.149 millones``."""
+    texto = numero(valor, decimales)
+    return texto if texto == "—" else f"${texto} millones"
+
+
+def puntos(diferencia, decimales: int = 1) -> str:
+    """Variación en puntos: ``4.2`` → ``sube 4,2 puntos``; ``-1`` → ``baja 1,0 puntos``."""
+    if diferencia is None or (isinstance(diferencia, float) and math.isnan(diferencia)):
+        return "sin dato del mes anterior"
+    if abs(diferencia) < 0.05:
+        return "se mantiene igual"
+    verbo = "sube" if diferencia > 0 else "baja"
+    return f"{verbo} {numero(abs(diferencia), decimales)} puntos"
+
+
+__all__ = ["millones", "numero", "pct", "puntos"]

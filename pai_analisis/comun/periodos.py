@@ -1,0 +1,61 @@
+"""Periodos: un mes ``AAAA-MM`` leído de una celda, y el mes en palabras.
+
+Un ``periodo`` puede llegar como texto ``2024-06``, como fecha de Excel (cualquier día de ese
+mes, o su número de serie) o como ``2024-06-30``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+_PERIODO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_EXCEL_EPOCA = _dt.datetime(1899, 12, 30)
+
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)
+
+
+def a_periodo(valor: object) -> pd.Period | None:
+    """Convierte un valor de celda en un periodo mensual, o ``None`` si no se reconoce."""
+    if valor is None or valor is pd.NaT or valor is pd.NA or (isinstance(valor, float) and pd.isna(valor)):
+        return None
+    if isinstance(valor, pd.Period):
+        return valor.asfreq("M")
+    if isinstance(valor, (_dt.datetime, _dt.date, pd.Timestamp)):
+        return pd.Period(year=valor.year, month=valor.month, freq="M")
+    if isinstance(valor, (int, float, np.integer, np.floating)) and not isinstance(valor, (bool, np.bool_)):
+        # número de serie de Excel (días desde 1899-12-30; la fracción es la hora del día)
+        if math.isfinite(valor) and 1 <= valor < 2958466:
+            fecha = _EXCEL_EPOCA + _dt.timedelta(days=math.floor(valor))
+            return pd.Period(year=fecha.year, month=fecha.month, freq="M")
+        return None
+    m = _PERIODO.match(str(valor).strip())
+    if not m:
+        return None
+    anio, mes, dia = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not 1 <= mes <= 12:
+        return None
+    if dia is not None:
+        try:
+            _dt.date(anio, mes, int(dia))
+        except ValueError:
+            return None
+    return pd.Period(year=anio, month=mes, freq="M")
+
+
+def texto_periodo(valor) -> str | None:
+    """``Period('2024-06')`` → ``"2024-06"``; lo que no es un periodo (NaT, None) → ``None``."""
+    return str(valor) if isinstance(valor, pd.Period) else None
+
+
+def periodo_en_palabras(periodo: pd.Period | str) -> str:
+    """``2024-06`` → ``junio de 2024``."""
+    p = pd.Period(periodo, freq="M")
+    return f"{MESES[p.month - 1]} de {p.year}"

@@ -1,0 +1,222 @@
+"""Exportación de las métricas de un periodo a un libro .xlsx para analistas.
+
+Una hoja por nivel (resumen, objetivos, proyectos, metas, indicadores, actividades,
+riesgos, alertas) con encabezados en español, números guardados como números (los
+porcentajes en escala 0–100 con formato ``0.0" %"``, no el ``%`` de Excel que multiplica
+por 100; el dinero en millones con ``#,##0``), semáforo por formato condicional con los
+umbrales de ``metricas.parametros``, encabezados fijos y autofiltros.
+
+Ningún texto se escribe como fórmula: un nombre que empiece por ``=``, ``+``, ``-`` o
+``@`` queda como texto literal (contra la inyección de fórmulas). El archivo se escribe
+con :func:`~pai_analisis.comun.archivos.escribir_atomico`: un fallo nunca deja medio
+archivo ni pisa el anterior.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from ..comun.archivos import escribir_atomico
+from ..metricas.parametros import COMPONENTES, ETIQUETAS_SEMAFORO
+
+PCT, MILLONES, DECIMAL, ENTERO = '0.0" %"', "#,##0", "#,##0.00", "0"
+_PELIGROSOS = ("=", "+", "-", "@")
+_COLORES = {"critico": "F8CBAD", "en_riesgo": "FFE699", "satisfactorio": "C6EFCE"}
+_ENCABEZADO = "1F3864"
+
+# (columna de la tabla, encabezado, formato); formato None = texto. «semaforo» se muestra con su etiqueta.
+_CUMPL = ("cumplimiento", "Cumplimiento (%)", PCT)
+_SEM = ("semaforo", "Semáforo", None)
+HOJAS = {
+    "objetivos": [("objetivo", "Objetivo", ENTERO), ("nombre", "Nombre", None), _CUMPL,
+                  ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT), _SEM, ("n_metas", "N.º metas", ENTERO),
+                  ("n_indicadores", "N.º indicadores", ENTERO), ("n_actividades", "N.º actividades", ENTERO)],
+    "proyectos": [("proyecto", "Proyecto", ENTERO), ("nombre", "Nombre", None), ("objetivo", "Objetivo", ENTERO),
+                  ("presupuesto_programado", "Presupuesto programado (millones)", MILLONES),
+                  ("avance_fisico", "Avance físico (%)", PCT), _CUMPL,
+                  ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
+                  ("proyeccion_diciembre", "Proyección a diciembre (%)", PCT), _SEM, ("n_metas", "N.º metas", ENTERO),
+                  ("corte", "Corte presupuestal", None), ("apropiacion", "Apropiación (millones)", MILLONES),
+                  ("compromisos", "Compromisos (millones)", MILLONES), ("giros", "Giros (millones)", MILLONES),
+                  ("ejecucion_presupuestal", "Ejecución presupuestal (%)", PCT), ("giros_pct", "Giros (%)", PCT),
+                  ("giros_sobre_compromisos", "Giros sobre compromisos (%)", PCT)],
+    "metas": [("proyecto", "Proyecto", ENTERO), ("meta", "Meta", ENTERO), ("nombre", "Nombre", None),
+              ("anualizacion", "Anualización", None), ("objetivo", "Objetivo", ENTERO),
+              ("programacion_vigencia", "Programación vigencia", DECIMAL),
+              ("programacion_cuatrienio", "Programación cuatrienio", DECIMAL), ("ponderacion", "Ponderación", DECIMAL),
+              ("n_reportes", "N.º reportes", ENTERO), ("programado", "Programado a la fecha", DECIMAL),
+              ("ejecutado", "Ejecutado", DECIMAL), ("avance_vigencia", "Avance vigencia (%)", PCT),
+              ("avance_cuatrienio", "Avance cuatrienio (%)", PCT), _CUMPL, _SEM],
+    "indicadores": [("indicador", "Indicador", None), ("proceso", "Proceso", None), ("nombre", "Nombre", None),
+                    ("meta", "Meta", DECIMAL), ("unidad", "Unidad", None), ("sentido", "Sentido", None),
+                    ("periodicidad", "Periodicidad", None), ("objetivo", "Objetivo", ENTERO), ("debido", "Vencido", None),
+                    ("n_mediciones", "N.º mediciones", ENTERO), ("resultado", "Resultado", DECIMAL), _CUMPL, _SEM,
+                    ("sin_reporte", "Sin reporte", None), ("reporte_atrasado", "Reporte atrasado", None),
+                    ("ultimo_reporte", "Último reporte", None)],
+    "actividades": [("actividad", "Actividad", None), ("plan", "Plan", None), ("dependencia", "Dependencia", None),
+                    ("nombre", "Nombre", None), ("objetivo", "Objetivo", ENTERO), ("corte", "Corte", None),
+                    ("programado", "Programado acumulado (%)", PCT), ("ejecutado", "Ejecutado acumulado (%)", PCT), _CUMPL,
+                    ("rezago", "Rezago (puntos)", DECIMAL), _SEM, ("sin_reporte", "Sin reporte", None)],
+    "riesgos": [("riesgo", "Riesgo", None), ("proceso", "Proceso", None), ("tipo", "Tipo", None),
+                ("descripcion", "Descripción", None), ("probabilidad", "Probabilidad inherente", None),
+                ("impacto", "Impacto inherente", None), ("zona_inherente", "Zona inherente", None),
+                ("n_controles", "N.º controles", ENTERO), ("probabilidad_residual", "Probabilidad residual", None),
+                ("impacto_residual", "Impacto residual", None), ("zona_residual", "Zona residual", None),
+                ("materializado", "Materializado", None), ("periodo_materializacion", "Mes de materialización", None)],
+    "alertas": [("severidad", "Severidad", None), ("tipo", "Tipo", None), ("elemento", "Elemento", None),
+                ("item", "Ítem", None), ("mensaje", "Mensaje", None), ("proyecto", "Proyecto", ENTERO),
+                ("peso_presupuestal", "Peso presupuestal (%)", PCT)],
+}
+# columnas de cumplimiento que se colorean con el semáforo
+CON_SEMAFORO = {"cumplimiento", "cumplimiento_anterior", "proyeccion_diciembre", "Valor", "Mes anterior", "Proyección a diciembre"}
+
+
+def _valor(v):
+    """Valor de celda: ``None`` para vacíos; tipos de Python; etiquetas Sí/No."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, (float, np.floating)) and not math.isfinite(v)):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return "Sí" if v else "No"
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, np.floating):
+        return float(v)
+    if isinstance(v, (int, float)):
+        return v
+    return ILLEGAL_CHARACTERS_RE.sub("", str(v))  # caracteres de control que el formato .xlsx no admite
+
+
+def _escribir(ws, fila: int, col: int, valor, formato=None):
+    celda = ws.cell(row=fila, column=col)
+    valor = _valor(valor)
+    if formato == ENTERO and isinstance(valor, float) and valor.is_integer():
+        valor = int(valor)  # p. ej. el proyecto de una alerta, que llega como float por los vacíos
+    celda.value = valor
+    if isinstance(valor, str):
+        celda.data_type = "s"  # nunca fórmula, aunque empiece por «=»
+        if valor.startswith(_PELIGROSOS):
+            celda.quotePrefix = True  # Excel lo sigue tratando como texto al editar la celda
+    elif formato and valor is not None:
+        celda.number_format = formato
+    return celda
+
+
+def _hoja(wb, nombre: str, columnas, filas, par) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(nombre)
+    negrita, fondo = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=_ENCABEZADO)
+    anchos = []
+    for j, (_, titulo, _) in enumerate(columnas, start=1):
+        c = _escribir(ws, 1, j, titulo)
+        c.font, c.fill = negrita, fondo
+        anchos.append(len(titulo))
+    for i, fila in enumerate(filas, start=2):
+        for j, ((_, _, formato), v) in enumerate(zip(columnas, fila, strict=True), start=1):
+            c = _escribir(ws, i, j, v, formato)
+            texto = c.value if isinstance(c.value, str) else (f"{c.value:,.1f}" if c.value is not None else "")
+            anchos[j - 1] = max(anchos[j - 1], len(texto))
+    ultima = max(len(filas) + 1, 2)
+    for j, ((clave, _, formato), ancho) in enumerate(zip(columnas, anchos, strict=True), start=1):
+        letra = get_column_letter(j)
+        ws.column_dimensions[letra].width = min(max(ancho + 2, 9), 60)
+        if formato == PCT and clave in CON_SEMAFORO:
+            _semaforo_condicional(ws, f"{letra}2:{letra}{ultima}", f"{letra}2", par)
+    ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"  # al imprimir: apaisado y todas las columnas en el ancho de la página
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{ultima}"
+
+
+def _semaforo_condicional(ws, rango: str, primera: str, par) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    crit, sat = (format(float(u), ".15g") for u in (par.umbral_critico, par.umbral_satisfactorio))  # 70 → «70», 85.5 → «85.5»
+    condiciones = {  # ISNUMBER: una celda vacía (indefinido) no se colorea como 0
+        "critico": f"AND(ISNUMBER({primera}),{primera}<{crit})",
+        "en_riesgo": f"AND(ISNUMBER({primera}),{primera}>={crit},{primera}<{sat})",
+        "satisfactorio": f"AND(ISNUMBER({primera}),{primera}>={sat})",
+    }
+    for clave, formula in condiciones.items():
+        relleno = PatternFill("solid", fgColor=_COLORES[clave], bgColor=_COLORES[clave])
+        ws.conditional_formatting.add(rango, FormulaRule(formula=[formula], fill=relleno, stopIfTrue=True))
+
+
+def _filas(df: pd.DataFrame, columnas) -> list[list]:
+    datos = []
+    for clave, _, _ in columnas:
+        serie = df[clave] if clave in df else pd.Series([None] * len(df), index=df.index)
+        if clave == "semaforo":
+            serie = serie.map(lambda s: ETIQUETAS_SEMAFORO.get(s, s))
+        elif clave == "peso_presupuestal":
+            serie = serie * 100
+        datos.append(serie.astype(object).tolist())
+    return [list(f) for f in zip(*datos, strict=True)] if datos else []
+
+
+def _resumen(metricas) -> tuple[list, list[list]]:
+    nombres = {"indice_pai": "Índice PAI", "proyectos_inversion": "Proyectos de inversión",
+               "indicadores_gestion": "Indicadores de gestión", "plan_accion_integrado": "Plan de acción integrado"}
+    ant = metricas.anterior or {}
+    proy = metricas.proyeccion or {}
+    columnas = [("Medida", "Medida", None), ("Valor", "Valor", PCT), ("Mes anterior", "Mes anterior", PCT),
+                ("Variacion", "Variación (puntos)", "+0.0;-0.0;0.0"), ("Proyección a diciembre", "Proyección a diciembre", PCT),
+                ("Semáforo", "Semáforo", None)]
+    filas = []
+    for clave in ("indice_pai", *COMPONENTES):
+        actual = metricas.indice_pai if clave == "indice_pai" else metricas.componentes.get(clave)
+        previo = ant.get("indice_pai") if clave == "indice_pai" else (ant.get("componentes") or {}).get(clave)
+        futuro = proy.get("indice_pai") if clave == "indice_pai" else (proy.get("componentes") or {}).get(clave)
+        variacion = actual - previo if actual is not None and previo is not None else None
+        semaforo = metricas.parametros.semaforo([actual]).iloc[0]
+        filas.append([nombres[clave], actual, previo, variacion, futuro, ETIQUETAS_SEMAFORO.get(semaforo, semaforo)])
+    return columnas, filas
+
+
+def _informacion(ws, metricas, desde: int) -> None:
+    from openpyxl.styles import Font
+
+    p, t, r = metricas.parametros, metricas.presupuesto_total, metricas.resumen_riesgos()
+    datos = metricas.datos or {}
+    filas = [
+        ("Periodo", str(metricas.periodo), None), ("Mes anterior", (metricas.anterior or {}).get("periodo") or "—", None),
+        ("Apropiación (millones)", t.get("apropiacion"), MILLONES), ("Compromisos (millones)", t.get("compromisos"), MILLONES),
+        ("Giros (millones)", t.get("giros"), MILLONES), ("Ejecución presupuestal (%)", t.get("ejecucion_presupuestal"), PCT),
+        ("Giros sobre apropiación (%)", t.get("giros_pct"), PCT),
+        ("Riesgos", r["total"], ENTERO), ("Riesgos materializados", r["materializados"], ENTERO),
+        ("Riesgos en zona residual Extremo", r["por_zona_residual"]["Extremo"], ENTERO),
+        ("Umbral crítico (por debajo)", p.umbral_critico, PCT), ("Umbral satisfactorio (desde)", p.umbral_satisfactorio, PCT),
+        ("Entidad", p.entidad, None), ("Datos", datos.get("archivo"), None),
+        ("Datos de demostración", datos.get("demostracion"), None), ("SHA-256 de los datos", datos.get("sha256"), None),
+    ]
+    _escribir(ws, desde, 1, "Información del periodo").font = Font(bold=True)
+    for i, (etiqueta, valor, formato) in enumerate(filas, start=desde + 1):
+        _escribir(ws, i, 1, etiqueta)
+        _escribir(ws, i, 2, valor, formato)
+
+
+def exportar_xlsx(metricas, ruta) -> Path:
+    """Escribe las métricas (:class:`~pai_analisis.metricas.Metricas`) en ``ruta`` (.xlsx) y devuelve la ruta."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    par = metricas.parametros
+    columnas, filas = _resumen(metricas)
+    _hoja(wb, "resumen", columnas, filas, par)
+    ws = wb["resumen"]
+    ws.auto_filter.ref = None  # tabla corta: sin filtro
+    _informacion(ws, metricas, len(filas) + 3)
+    ws.column_dimensions["A"].width = 36
+    for nombre, cols in HOJAS.items():
+        _hoja(wb, nombre, cols, _filas(getattr(metricas, nombre), cols), par)
+    return escribir_atomico(ruta, wb.save)

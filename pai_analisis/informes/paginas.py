@@ -1,0 +1,126 @@
+"""Las páginas de los informes: encabezado, pie de procedencia y conversión a HTML sin código.
+
+Cada cuaderno de ``cuadernos/`` abre con :func:`encabezado` y cierra con :func:`pie`.
+``pai informes`` convierte cada cuaderno ejecutado con :func:`a_html` (plantilla
+``plantillas/pai``: sin código, sin recursos externos, lista para imprimir en A4) y arma la
+portada del periodo y el archivo con :func:`pagina_html`. Las piezas de dentro (tablas,
+figuras, tarjetas) y el escape de textos vienen de :mod:`.piezas`, :mod:`.tablas` y :mod:`.figuras`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ..comun.numeros import numero, pct
+from ..comun.reloj import fecha_hora
+from .contexto import Contexto
+from .piezas import Html, e
+
+PLANTILLAS = Path(__file__).parent / "plantillas"
+ETIQUETA_SOLO_CUADERNO = "solo-cuaderno"
+
+
+# ---------------------------------------------------------------- encabezado y pie
+
+def _css() -> str:
+    return (PLANTILLAS / "pai" / "componentes.css").read_text(encoding="utf-8")
+
+
+def _banner(ctx=None, demostracion: bool | None = None) -> str:
+    if not (ctx.libro.demostracion if demostracion is None else demostracion):
+        return ""
+    return ('<div class="pai-demostracion" role="note"><strong>Datos de demostración:</strong> el seguimiento de este '
+            "informe fue generado para mostrar cómo funciona la herramienta; sus cifras no son cifras reales de la entidad.</div>")
+
+
+def encabezado(ctx: Contexto, titulo: str) -> Html:
+    """Entidad, dependencia, título e «Informe de junio de 2024»; con datos de demostración, un aviso muy visible."""
+    p = ctx.parametros
+    return Html(f'<style>{_css()}</style><header class="pai-encabezado"><p class="pai-entidad">{e(p.entidad)} · {e(p.dependencia)}</p>'
+                f'<h1 class="pai-titulo">{e(titulo)}</h1><p class="pai-periodo">Informe de {e(ctx.periodo_texto)} · '
+                f"vigencia {ctx.libro.vigencia}</p></header>{_banner(ctx)}")
+
+
+def _procedencia(ctx) -> list[tuple[str, str]]:
+    from .. import __version__
+
+    filas = []
+    if ctx is not None:
+        libro, p = ctx.libro, ctx.parametros
+        datos = (f"datos de demostración incorporados (plan {libro.vigencia} con un año de seguimiento simulado)" if libro.demostracion
+                 else f"{libro.nombre_datos} — SHA-256 {libro.sha256}")
+        pesos = ", ".join(f"{n} {pct(p.pesos.get(c, 0) * 100)}" for c, n in
+                          (("proyectos_inversion", "proyectos"), ("indicadores_gestion", "indicadores"), ("plan_accion_integrado", "plan")))
+        umbrales = (f"crítico por debajo de {numero(p.umbral_critico, 0)}, satisfactorio desde {numero(p.umbral_satisfactorio, 0)}, "
+                    f"sobreejecución por encima de {pct(p.umbral_sobreejecucion, 0)}, brecha físico-financiera de {numero(p.umbral_brecha, 0)} puntos")
+        filas += [("Datos", datos), ("Parámetros", f"{Path(p.archivo).name if p.archivo else 'valores por defecto'} — {umbrales}; pesos del índice: {pesos}"),
+                  ("Periodo", f"{ctx.periodo_texto} (corte acumulado de la vigencia {libro.vigencia})")]
+    filas += [("Programa", f"pai-analisis {__version__}"), ("Generado", fecha_hora())]
+    return filas
+
+
+def pie(ctx: Contexto | None) -> Html:
+    """Procedencia: archivo de datos y su SHA-256, parámetros, versión del paquete y hora de generación."""
+    filas = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _procedencia(ctx))
+    return Html(f'<footer class="pai-pie"><p class="pai-pie-titulo">Procedencia de este informe</p><dl>{filas}</dl></footer>')
+
+
+# ---------------------------------------------------------------- conversión a HTML
+
+_H2 = re.compile(r'<h2 id="([^"]*)">(.*?)(?:<a class="anchor-link"|</h2>)', re.S)
+
+
+def indice_secciones(nb) -> list[tuple[str, str]]:
+    """(id, título) de cada encabezado ``##`` de las celdas Markdown, con los mismos id que genera nbconvert."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    secciones = []
+    for celda in nb.cells:
+        if celda.cell_type != "markdown":
+            continue
+        for ident, contenido in _H2.findall(markdown2html_mistune(celda.source)):
+            secciones.append((html.unescape(ident), html.unescape(re.sub(r"<[^>]+>", "", contenido)).strip()))
+    return secciones
+
+
+def a_html(nb, titulo: str) -> str:
+    """Convierte un cuaderno ejecutado en el HTML del informe (plantilla ``pai``: sin código, sin recursos externos).
+
+    Las celdas con la etiqueta ``solo-cuaderno`` (notas para analistas) no pasan al informe; el
+    índice de secciones va tras la celda etiquetada ``encabezado`` (o al principio si no la hay).
+    """
+    import copy
+
+    from nbconvert import HTMLExporter
+
+    exportador = HTMLExporter(template_name="pai", extra_template_basedirs=[str(PLANTILLAS)], exclude_input=True,
+                              exclude_input_prompt=True, exclude_output_prompt=True, anchor_link_text="")
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if ETIQUETA_SOLO_CUADERNO not in c.get("metadata", {}).get("tags", [])]
+    encabezado_en = next((i for i, c in enumerate(nb.cells) if "encabezado" in c.get("metadata", {}).get("tags", [])), None)
+    cuerpo, _ = exportador.from_notebook_node(nb, resources={"pai": {"titulo": titulo, "indice": indice_secciones(nb),
+                                                                     "encabezado_en": encabezado_en}})
+    return cuerpo
+
+
+def pagina_html(titulo: str, cuerpo_html: str, ctx: Contexto | None = None, demostracion: bool | None = None,
+                parametros=None) -> str:
+    """Página HTML suelta (índice, portada del periodo) con el mismo estilo, encabezado y pie de los informes.
+
+    ``cuerpo_html`` se inserta tal cual (quien lo arma escapa sus textos). Sin ``ctx``, el
+    encabezado lleva la entidad de ``parametros`` (si se da) y el título, y ``demostracion=True``
+    agrega el aviso de datos de demostración.
+    """
+    css = "".join(f"<style>\n{(PLANTILLAS / 'pai' / n).read_text(encoding='utf-8')}</style>" for n in ("informe.css", "componentes.css"))
+    if ctx is not None:
+        cabeza = str(encabezado(ctx, titulo)).split("</style>", 1)[1]
+    else:
+        entidad = f'<p class="pai-entidad">{e(parametros.entidad)} · {e(parametros.dependencia)}</p>' if parametros else ""
+        cabeza = (f'<header class="pai-encabezado">{entidad}<h1 class="pai-titulo">{e(titulo)}</h1></header>'
+                  f"{_banner(None, bool(demostracion))}")
+    return ('<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(titulo)}</title>\n{css}\n</head>\n<body>\n<main class=\"pai-informe pai-pagina\">\n{cabeza}\n"
+            f"{cuerpo_html}\n{pie(ctx)}\n</main>\n</body>\n</html>\n")

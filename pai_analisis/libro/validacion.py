@@ -1,0 +1,138 @@
+"""Validación del libro: reúne **todos** los problemas que el libro solo puede mostrar antes de fallar.
+
+El modelo es ``lazy=True`` de pandera: cada regla agrega filas a la tabla de problemas
+(:mod:`.problemas`, con el código de la regla) y solo al final se decide. Aquí están las reglas
+que se comprueban con el libro solo (tipos, claves, referencias, vigencia, acumulados, ventanas,
+armonización…). Las advertencias que necesitan cifras calculadas (un reporte debido que falta,
+la sobreejecución) están con las métricas, en :mod:`pai_analisis.metricas.advertencias`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import esquema
+from .celdas import tipar_hojas
+from .problemas import Problemas, mostrar
+
+
+def _clave_texto(df: pd.DataFrame, cols) -> pd.Series:
+    return df[list(cols)].astype(str).agg(" / ".join, axis=1)
+
+
+def _duplicados(tablas, p: Problemas) -> None:
+    for hoja, claves in esquema.CLAVES.items():
+        df = tablas[hoja]
+        if not claves or df.empty:
+            continue
+        completas = df.dropna(subset=list(claves))
+        dup = completas[completas.duplicated(list(claves), keep="first")]
+        for fila, clave in zip(dup["_fila"], _clave_texto(dup, claves), strict=False):
+            p.error("clave_repetida", hoja, fila, ", ".join(claves), clave, "un valor único: esta clave ya aparece en una fila anterior")
+
+
+def _referencias(tablas, p: Problemas) -> None:
+    faltan = p.faltantes
+    for hoja, cols, ref, ref_cols in esquema.REFERENCIAS:
+        if (ref, None) in faltan or any((ref, c) in faltan for c in ref_cols):
+            continue  # la hoja o columna referida falta: no repetir el error en cada fila
+        df, dr = tablas[hoja], tablas[ref]
+        completas = df.dropna(subset=list(cols))
+        if completas.empty:
+            continue
+        existentes = set(map(tuple, dr[list(ref_cols)].dropna().astype(object).itertuples(index=False, name=None)))
+        for fila, tupla in zip(completas["_fila"], completas[list(cols)].astype(object).itertuples(index=False, name=None), strict=False):
+            if tuple(tupla) not in existentes:
+                p.error("referencia", hoja, fila, ", ".join(cols), " / ".join(map(str, tupla)),
+                        f"un valor que exista en la hoja «{ref}» ({', '.join(ref_cols)})")
+
+
+def inferir_vigencia(tablas) -> int | None:
+    """La vigencia del libro: el año más frecuente entre los periodos de seguimiento."""
+    anios = pd.concat(
+        [pd.Series(tablas[h]["periodo"]).dropna().map(lambda x: x.year) for h in esquema.HOJAS_SEGUIMIENTO],
+        ignore_index=True,
+    )
+    if anios.empty:
+        return None
+    conteo = anios.value_counts()
+    return int(max(conteo[conteo == conteo.max()].index))
+
+
+def _vigencia(tablas, vigencia: int, p: Problemas) -> None:
+    for hoja in esquema.HOJAS_SEGUIMIENTO:
+        df = tablas[hoja]
+        per = pd.Series(df["periodo"])
+        fuera = per.notna() & (per.map(lambda x: getattr(x, "year", vigencia)) != vigencia)
+        for fila, valor in zip(df.loc[fuera, "_fila"], per[fuera], strict=False):
+            p.error("fuera_de_vigencia", hoja, fila, "periodo", str(valor), f"un periodo de la vigencia {vigencia} ({vigencia}-01 a {vigencia}-12)")
+
+
+def _no_decrece(df, hoja, clave, columnas, p: Problemas) -> None:
+    orden = df.dropna(subset=[clave, "periodo"]).sort_values([clave, "periodo"], kind="stable")
+    for col in columnas:
+        anterior = orden.groupby(clave, observed=True)[col].shift()
+        baja = orden[col] < anterior - 1e-9
+        for fila, v, a in zip(orden.loc[baja, "_fila"], orden.loc[baja, col], anterior[baja], strict=False):
+            p.error("acumulado_baja", hoja, fila, col, v, f"un valor acumulado que no baje respecto del mes anterior ({mostrar(a)})")
+
+
+def _reglas_de_dominio(t, p: Problemas) -> None:
+    m = t["metas"]
+    sin_lb = m[(m["anualizacion"] == "Decreciente") & m["linea_base"].isna()]
+    for fila in sin_lb["_fila"]:
+        p.error("linea_base", "metas", fila, "linea_base", None, "una línea base: es obligatoria para metas Decreciente")
+    con_peso = m.groupby("proyecto")["ponderacion"].agg(lambda s: s.notna().any())
+    parcial = m[m["proyecto"].isin(con_peso[con_peso].index) & m["ponderacion"].isna()]
+    for fila in parcial["_fila"]:
+        p.error("ponderacion_parcial", "metas", fila, "ponderacion", None, "una ponderación: si una meta del proyecto la tiene, todas deben tenerla")
+    suma = m.groupby("proyecto")["ponderacion"].agg(lambda s: s.notna().all() and s.sum() <= 0)
+    for proy in suma[suma.astype(bool)].index:
+        fila = m.loc[m["proyecto"] == proy, "_fila"].min()
+        p.error("ponderacion_cero", "metas", fila, "ponderacion", 0, f"ponderaciones del proyecto {proy} que sumen más que 0 (todas son 0)")
+
+    pr = t["presupuesto"]
+    for fila, c, a in zip(*(pr.loc[pr["compromisos"] > pr["apropiacion"] + 1e-9, k] for k in ("_fila", "compromisos", "apropiacion")), strict=False):
+        p.error("compromisos_sobre_apropiacion", "presupuesto", fila, "compromisos", c, f"compromisos menores o iguales a la apropiación ({mostrar(a)})")
+    for fila, g, c in zip(*(pr.loc[pr["giros"] > pr["compromisos"] + 1e-9, k] for k in ("_fila", "giros", "compromisos")), strict=False):
+        p.error("giros_sobre_compromisos", "presupuesto", fila, "giros", g, f"giros menores o iguales a los compromisos ({mostrar(c)})")
+    _no_decrece(pr, "presupuesto", "proyecto", ("compromisos", "giros"), p)
+
+    ind = t["indicadores"]
+    for fila in ind.loc[(ind["sentido"] == "mayor") & (ind["meta"] == 0), "_fila"]:
+        p.error("meta_cero", "indicadores", fila, "meta", 0, "una meta mayor que 0 cuando el sentido es «mayor»")
+    si = t["seguimiento_indicadores"]
+    incompleta = si["resultado"].isna() & (si["numerador"].isna() | si["denominador"].isna())
+    for fila in si.loc[incompleta, "_fila"]:
+        p.error("medicion_incompleta", "seguimiento_indicadores", fila, "resultado", None, "un resultado, o numerador y denominador")
+    for fila in si.loc[si["denominador"] == 0, "_fila"]:
+        p.error("denominador_cero", "seguimiento_indicadores", fila, "denominador", 0, "un denominador mayor que 0")
+
+    sa = t["seguimiento_actividades"]
+    for col in ("programado", "ejecutado"):
+        for fila, v in zip(*(sa.loc[sa[col] > 100 + 1e-9, k] for k in ("_fila", col)), strict=False):
+            p.error("porcentaje_fuera", "seguimiento_actividades", fila, col, v, "un porcentaje acumulado entre 0 y 100")
+    _no_decrece(sa, "seguimiento_actividades", "actividad", ("programado", "ejecutado"), p)
+
+    r = t["riesgos"]
+    mal = r[(r["tipo"] == "Corrupción") & r["impacto"].isin(["Leve", "Menor"])]
+    for fila, v in zip(mal["_fila"], mal["impacto"], strict=False):
+        p.error("impacto_corrupcion", "riesgos", fila, "impacto", v, "Moderado, Mayor o Catastrófico: un riesgo de corrupción no admite impacto Leve ni Menor")
+
+
+def validar(crudas: dict[str, pd.DataFrame], vigencia: int | None = None,
+            vigencia_defecto: int = 2024) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, int]:
+    """Tipa y valida las hojas crudas. Devuelve ``(tablas, problemas, vigencia)``.
+
+    ``vigencia``: el año de los datos; ``None`` lo infiere de los periodos de seguimiento
+    (el año más frecuente) y, en un libro sin seguimiento, usa ``vigencia_defecto``.
+    """
+    p = Problemas()
+    tablas = tipar_hojas(crudas, p)
+    if vigencia is None:
+        vigencia = inferir_vigencia(tablas) or vigencia_defecto
+    _duplicados(tablas, p)
+    _referencias(tablas, p)
+    _vigencia(tablas, vigencia, p)
+    _reglas_de_dominio(tablas, p)
+    return tablas, p.tabla(), vigencia

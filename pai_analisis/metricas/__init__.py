@@ -1,0 +1,19 @@
+"""Segunda etapa: la metodología (sección 3 de la especificación), un módulo por sección.
+
+* :mod:`.periodo`: qué filas cuentan en P, cierres de los indicadores, último mes reportado.
+* :mod:`.metas` (3.1), :mod:`.presupuesto` (3.2), :mod:`.indicadores` (3.3),
+  :mod:`.actividades` (3.4), :mod:`.indice` (3.5: componentes, índice, objetivos y proyección),
+  :mod:`.riesgos` (3.7).
+* :mod:`.parametros`: umbrales del semáforo (3.6), pesos del índice, entidad.
+* :mod:`.alertas`: qué mirar primero, como datos; :mod:`.advertencias`: las advertencias del
+  libro que necesitan cifras calculadas.
+* :mod:`.calculo`: :func:`calcular_metricas` reúne todo en :class:`Metricas`.
+
+Toda fórmula vive aquí; los informes solo dan formato a lo que esta etapa calcula.
+"""
+
+from .advertencias import advertencias
+from .calculo import Metricas, calcular_metricas, serie_mensual
+from .parametros import Parametros, cargar_parametros
+
+__all__ = ["Metricas", "Parametros", "advertencias", "calcular_metricas", "cargar_parametros", "serie_mensual"]

@@ -1,0 +1,44 @@
+"""Plan de acción integrado (Decreto 612 de 2018, sección 3.4): cumplimiento de cada actividad.
+
+Del último corte hasta el periodo: ``cumplimiento`` = ejecutado / programado × 100, indefinido
+mientras programado = 0. Una actividad sin corte hasta el periodo queda ``sin_reporte`` y sin
+cumplimiento (no entra al componente).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..comun.periodos import texto_periodo
+from .periodo import hasta_periodo
+
+
+def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    cortes = hasta_periodo(seguimiento, periodo).sort_values("periodo", kind="stable")
+    ultimo = cortes.groupby("actividad").tail(1).set_index("actividad")
+    a = actividades.set_index("actividad")[["plan", "dependencia", "nombre", "objetivo"]]
+    t = a.join(ultimo[["periodo", "programado", "ejecutado"]].rename(columns={"periodo": "corte"}), how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = t["ejecutado"] / t["programado"] * 100
+    t["cumplimiento"] = c.where(t["programado"] > 0)
+    t["cumplimiento_tope"] = t["cumplimiento"].clip(0, 100)
+    t["rezago"] = t["programado"] - t["ejecutado"]
+    t["sin_reporte"] = t["corte"].isna()
+    t["corte"] = t["corte"].astype(object).map(texto_periodo)
+    t["plan"] = t["plan"].astype(object)
+    return t.reset_index().sort_values("actividad", kind="stable").reset_index(drop=True)
+
+
+def avance_por_grupo(tabla: pd.DataFrame, grupo: str) -> pd.DataFrame:
+    """Por plan o por dependencia: programado y ejecutado promedio (% acumulado), rezago y cumplimiento.
+
+    ``cumplimiento`` del grupo = ejecutado promedio / programado promedio × 100 (indefinido si
+    nada estaba programado); ``rezago`` = programado − ejecutado, en puntos. ``n`` = actividades.
+    """
+    g = tabla.groupby(grupo, observed=True).agg(programado=("programado", "mean"), ejecutado=("ejecutado", "mean"),
+                                                n=("actividad", "size"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g["cumplimiento"] = g["ejecutado"] / g["programado"].where(g["programado"] > 0) * 100
+    g["rezago"] = g["programado"] - g["ejecutado"]
+    return g

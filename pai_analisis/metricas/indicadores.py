@@ -1,0 +1,100 @@
+"""Indicadores de gestión (sección 3.3): resultado acumulado del año, vencimiento y cumplimiento.
+
+Resultado al periodo P: Σnumerador / Σdenominador sobre las mediciones hasta P cuando
+todas traen ambos; si no, el promedio de los resultados de las mediciones (el
+``resultado`` de cada una o, si está vacío, numerador / denominador).
+
+Decisión de la Oficina (la especificación escribe «× 100»): la razón se multiplica por 100
+solo cuando la ``unidad`` es ``%``; para ``días`` o ``número`` la razón es el valor por
+unidad (p. ej. días totales / pagos = días promedio por pago).
+
+Un indicador está *vencido* (``debido``) en P cuando al menos uno de sus periodos hasta P
+cerró (Trimestral: meses 3, 6, 9, 12; Semestral: 6, 12; Anual: 12; Mensual: todos).
+Vencido y sin mediciones: cumplimiento 0 y alerta «sin reporte». No vencido: fuera.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..comun.periodos import texto_periodo
+from .periodo import hasta_periodo, mes_de_cierre, meses_debidos
+
+
+def _escala(unidades: pd.Series) -> np.ndarray:
+    return np.where(unidades.astype(str).str.strip() == "%", 100.0, 1.0)
+
+
+def _resultado_medicion(seg: pd.DataFrame, escala: np.ndarray) -> pd.Series:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        razon = seg["numerador"] / seg["denominador"] * escala
+    return seg["resultado"].fillna(razon)
+
+
+def cumplimiento_de(resultado, meta, sentido) -> np.ndarray:
+    """Cumplimiento bruto: ``mayor`` → resultado/meta×100; ``menor`` → 100 si resultado ≤ meta, si no meta/resultado×100."""
+    r, m = np.asarray(resultado, dtype="float64"), np.asarray(meta, dtype="float64")
+    menor = np.asarray(sentido) == "menor"
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = np.where(menor, np.where(r <= m, 100.0, m / r * 100), r / m * 100)
+    return np.where(np.isfinite(c) | np.isnan(r), c, np.nan)
+
+
+def _mediciones(ind: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Las mediciones hasta el periodo con el resultado de cada una (``_res``)."""
+    seg = hasta_periodo(seguimiento, periodo).copy()
+    seg["_res"] = _resultado_medicion(seg, _escala(seg["indicador"].map(ind["unidad"])))
+    return seg
+
+
+def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Una fila por indicador: debido, mediciones, resultado, cumplimiento (bruto y acotado)."""
+    ind = indicadores.set_index("indicador")
+    seg = _mediciones(ind, seguimiento, periodo)
+    seg["_completa"] = seg["numerador"].notna() & seg["denominador"].notna()
+    g = seg.groupby("indicador")
+    agg = pd.DataFrame(
+        {
+            "n_mediciones": g.size(),
+            "num": g["numerador"].sum(),
+            "den": g["denominador"].sum(),
+            "todas_completas": g["_completa"].all(),
+            "promedio": g["_res"].mean(),
+            "ultimo_reporte": g["periodo"].max(),
+        }
+    ).reindex(ind.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        razon = agg["num"] / agg["den"] * _escala(ind["unidad"])
+    usa_razon = agg["todas_completas"].fillna(False).astype(bool) & (agg["den"] > 0)
+    resultado = razon.where(usa_razon, agg["promedio"])
+    n = agg["n_mediciones"].fillna(0).astype(int)
+    cerrados = meses_debidos(ind["periodicidad"], periodo.month)
+    debido = cerrados > 0
+    cumpl = cumplimiento_de(resultado, ind["meta"], ind["sentido"].astype(object))
+    sin_reporte = debido & (n.to_numpy() == 0)
+    cumpl = np.where(sin_reporte, 0.0, np.where(debido, cumpl, np.nan))
+    # último periodo que debió reportarse (mes de cierre más reciente) y si falta
+    mes_cierre = mes_de_cierre(ind["periodicidad"], periodo.month)
+    ultimo_mes = agg["ultimo_reporte"].map(lambda p: p.month if isinstance(p, pd.Period) else 0).to_numpy()
+    out = ind.reset_index()[["indicador", "proceso", "nombre", "meta", "unidad", "sentido", "periodicidad", "objetivo"]].copy()
+    out["debido"] = debido
+    out["n_mediciones"] = n.to_numpy()
+    out["metodo"] = np.where(n.to_numpy() == 0, None, np.where(usa_razon, "razon_de_sumas", "promedio"))
+    out["resultado"] = resultado.to_numpy()
+    out["cumplimiento"] = cumpl
+    out["cumplimiento_tope"] = np.clip(cumpl, 0, 100)
+    out["sin_reporte"] = sin_reporte
+    out["reporte_atrasado"] = debido & ~sin_reporte & (ultimo_mes < mes_cierre)
+    out["ultimo_reporte"] = agg["ultimo_reporte"].astype(object).map(texto_periodo).to_numpy()
+    return out.sort_values("indicador", kind="stable").reset_index(drop=True)
+
+
+def cumplimiento_mensual(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Cumplimiento de cada medición (no acumulado): filas indicador, columnas mes (1…P)."""
+    ind = indicadores.set_index("indicador")
+    seg = _mediciones(ind, seguimiento, periodo)
+    seg["cumplimiento"] = cumplimiento_de(seg["_res"], seg["indicador"].map(ind["meta"]), seg["indicador"].map(ind["sentido"]).astype(object))
+    seg["mes"] = seg["periodo"].dt.month
+    tabla = seg.pivot_table(index="indicador", columns="mes", values="cumplimiento", aggfunc="last")
+    return tabla.reindex(index=ind.index.sort_values(), columns=range(1, periodo.month + 1))

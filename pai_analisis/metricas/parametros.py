@@ -1,0 +1,144 @@
+"""Parámetros de una corrida: entidad, umbrales del semáforo, pesos del índice.
+
+Los valores por defecto son los de la especificación y coinciden con
+``parametros/base.yaml``. Un YAML puede cambiar cualquiera de ellos; las claves que no
+trae conservan el valor por defecto. Sin archivo explícito se busca
+``parametros/base.yaml`` en la carpeta actual y sus padres (así funciona igual desde la
+raíz del proyecto, desde ``cuadernos/`` en JupyterLab o con ``papermill``) y, si no hay,
+se usa el que trae el paquete instalado.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errores import ErrorParametros
+
+SEMAFOROS = ("critico", "en_riesgo", "satisfactorio")
+ETIQUETAS_SEMAFORO = {"critico": "Crítico", "en_riesgo": "En riesgo", "satisfactorio": "Satisfactorio"}
+COMPONENTES = ("proyectos_inversion", "indicadores_gestion", "plan_accion_integrado")
+NOMBRES_COMPONENTES = {
+    "proyectos_inversion": "Proyectos de inversión",
+    "indicadores_gestion": "Indicadores de gestión",
+    "plan_accion_integrado": "Plan de acción integrado",
+}
+
+
+@dataclass(frozen=True)
+class Parametros:
+    entidad: str = "Secretaría General de la Alcaldía Mayor de Bogotá D.C."
+    dependencia: str = "Oficina Asesora de Planeación"
+    umbral_critico: float = 70.0  # por debajo: crítico
+    umbral_satisfactorio: float = 90.0  # desde aquí: satisfactorio
+    umbral_sobreejecucion: float = 125.0  # cumplimiento bruto por encima: advertencia
+    umbral_brecha: float = 25.0  # puntos entre ejecución presupuestal y avance físico
+    pesos: dict = field(default_factory=lambda: {c: 1 / 3 for c in COMPONENTES})
+    archivo: str | None = None  # de dónde salieron (procedencia)
+
+    def semaforo(self, valores) -> pd.Series:
+        """Clasifica valores (0–100) en ``critico`` / ``en_riesgo`` / ``satisfactorio``; NaN → None."""
+        v = pd.Series(valores, dtype="float64")
+        etiquetas = np.select([v < self.umbral_critico, v < self.umbral_satisfactorio], list(SEMAFOROS[:2]), default=SEMAFOROS[2])
+        return pd.Series(etiquetas, index=v.index, dtype=object).where(v.notna(), None)
+
+    def como_dict(self) -> dict:
+        return asdict(self)
+
+
+def _validar(p: Parametros) -> Parametros:
+    problemas = []
+    for nombre in ("umbral_critico", "umbral_satisfactorio", "umbral_sobreejecucion", "umbral_brecha"):
+        v = getattr(p, nombre)
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+            problemas.append(f"«{nombre}» debe ser un número; se encontró {v!r}")
+    if not problemas and not (0 <= p.umbral_critico <= p.umbral_satisfactorio <= p.umbral_sobreejecucion):
+        problemas.append(
+            "los umbrales deben ir en orden 0 ≤ critico ≤ satisfactorio ≤ sobreejecucion; "
+            f"se encontró {p.umbral_critico}, {p.umbral_satisfactorio}, {p.umbral_sobreejecucion}"
+        )
+    desconocidos = set(p.pesos) - set(COMPONENTES)
+    if desconocidos:
+        problemas.append(f"pesos de componentes desconocidos: {', '.join(sorted(desconocidos))}; se esperaban {', '.join(COMPONENTES)}")
+    pesos = {c: p.pesos.get(c, 0) for c in COMPONENTES}
+    for c, w in pesos.items():
+        if not isinstance(w, (int, float)) or isinstance(w, bool) or not math.isfinite(w) or w < 0:
+            problemas.append(f"el peso de «{c}» debe ser un número mayor o igual a 0; se encontró {w!r}")
+    if not problemas and sum(pesos.values()) <= 0:
+        problemas.append("los pesos de los componentes suman 0: al menos uno debe ser mayor que 0")
+    if problemas:
+        origen = f" en «{p.archivo}»" if p.archivo else ""
+        raise ErrorParametros(f"Parámetros inválidos{origen}:\n- " + "\n- ".join(problemas))
+    total = sum(pesos.values())
+    return replace(p, pesos={c: w / total for c, w in pesos.items()})
+
+
+def buscar_base(desde: Path | None = None) -> Path | None:
+    """El ``parametros/base.yaml`` que rige una corrida sin ``--parametros``.
+
+    Primero el de la carpeta dada (o la actual) o alguna superior: el de un proyecto o copia del
+    repositorio, que la Oficina puede editar. Si no hay ninguno, el que trae el paquete instalado.
+    """
+    carpeta = (desde or Path.cwd()).resolve()
+    for c in (carpeta, *carpeta.parents):
+        candidato = c / "parametros" / "base.yaml"
+        if candidato.is_file():
+            return candidato
+    return _base_incorporada()
+
+
+def _base_incorporada() -> Path | None:
+    from importlib import resources
+
+    instalada = Path(str(resources.files("pai_analisis") / "parametros" / "base.yaml"))
+    if instalada.is_file():
+        return instalada
+    repositorio = Path(__file__).resolve().parents[2] / "parametros" / "base.yaml"
+    return repositorio if repositorio.is_file() else None
+
+
+def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
+    """Lee un YAML de parámetros (o ``parametros/base.yaml`` si se encuentra; si no, los valores por defecto).
+
+    Claves del YAML: ``entidad``, ``dependencia``, ``umbrales`` (``critico``,
+    ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``) y ``pesos``
+    (``proyectos_inversion``, ``indicadores_gestion``, ``plan_accion_integrado``).
+    Otras claves (``periodo``, ``datos``…) son de los cuadernos y se ignoran aquí.
+    """
+    import yaml
+
+    if ruta is None:
+        ruta = buscar_base()
+    datos: dict = {}
+    if ruta is not None:
+        ruta = Path(ruta)
+        if not ruta.is_file():
+            raise ErrorParametros(f"No existe el archivo de parámetros «{ruta}».")
+        try:
+            datos = yaml.safe_load(ruta.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ErrorParametros(f"El archivo de parámetros «{ruta}» no es YAML válido: {exc}") from exc
+        if not isinstance(datos, dict):
+            raise ErrorParametros(f"El archivo de parámetros «{ruta}» debe ser un diccionario de claves y valores.")
+    base = Parametros()
+    umbrales = datos.get("umbrales") or {}
+    if not isinstance(umbrales, dict):
+        raise ErrorParametros(f"«umbrales» debe ser un diccionario en «{ruta}».")
+    pesos = datos.get("pesos")
+    if pesos is not None and not isinstance(pesos, dict):
+        raise ErrorParametros(f"«pesos» debe ser un diccionario en «{ruta}».")
+    p = Parametros(
+        entidad=str(datos.get("entidad", base.entidad)),
+        dependencia=str(datos.get("dependencia", base.dependencia)),
+        umbral_critico=umbrales.get("critico", base.umbral_critico),
+        umbral_satisfactorio=umbrales.get("satisfactorio", base.umbral_satisfactorio),
+        umbral_sobreejecucion=umbrales.get("sobreejecucion", base.umbral_sobreejecucion),
+        umbral_brecha=umbrales.get("brecha_fisico_financiera", base.umbral_brecha),
+        pesos=dict(pesos) if pesos is not None else dict(base.pesos),
+        archivo=str(ruta) if ruta is not None else None,
+    )
+    return _validar(replace(p, **cambios))

@@ -1,0 +1,201 @@
+"""Ejecución de cuadernos con papermill sobre núcleos (kernels) calientes, en paralelo.
+
+Medido en esta máquina (2 núcleos): arrancar un kernel e importar pandas, matplotlib y
+seaborn cuesta ≈ 1,3 s por cuaderno; con seis cuadernos por periodo ese arranque domina
+el tiempo. Por eso ``pai informes`` abre un *carril* por proceso paralelo (por defecto,
+uno por núcleo): cada carril es un kernel de Jupyter que se arranca una vez y ejecuta,
+uno tras otro, los cuadernos que le tocan, con papermill (``km=`` reutiliza el kernel).
+Entre cuaderno y cuaderno se limpia el espacio de nombres (``%reset -f``) y se cierran
+las figuras, así que cada cuaderno corre como en un kernel nuevo salvo por los módulos
+ya importados. Los kernels son procesos aparte: los carriles corren en paralelo de verdad.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("pai_analisis.publicacion")
+
+# Entre cuadernos: variables fuera; figuras de pyplot cerradas solo si alguien usó pyplot
+# (los gráficos del paquete no lo usan, e importarlo solo para cerrar cuesta 0,25 s).
+_LIMPIEZA = (
+    "%reset -f\n"
+    "import sys as _s\n"
+    "_p = _s.modules.get('matplotlib.pyplot')\n"
+    "_p is not None and _p.close('all')\n"
+    "del _s, _p"
+)
+# lo que importan los cuadernos
+_CALENTAR = ("import pai_analisis.informes.lecturas.resumen, pai_analisis.informes.lecturas.objetivos, "
+             "pai_analisis.informes.lecturas.proyectos, pai_analisis.informes.lecturas.indicadores, "
+             "pai_analisis.informes.lecturas.plan, pai_analisis.informes.lecturas.riesgos, pai_analisis.informes.figuras, "
+             "pai_analisis.informes.paginas")
+
+
+@dataclass
+class Tarea:
+    """Un cuaderno por ejecutar: entrada, salida y parámetros para papermill."""
+
+    clave: str  # el periodo (agrupa tareas)
+    cuaderno: Path
+    salida: Path
+    parametros: dict
+
+
+@dataclass
+class Resultado:
+    tarea: Tarea
+    error: str | None = None  # mensaje en español si falló
+
+
+def _describir_error(exc: BaseException, cuaderno: Path) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        # cell_index cuenta las celdas del cuaderno ejecutado (con la de parámetros inyectada);
+        # exec_count no sirve aquí: en un kernel caliente sigue contando entre cuadernos.
+        linea = next((x.strip() for x in (exc.source or "").splitlines() if x.strip() and not x.startswith("#")), "")
+        donde = f"la celda {exc.cell_index + 1}" + (f" («{linea[:60]}»)" if linea else "")
+        return f"el cuaderno «{cuaderno.name}» falló en {donde}: {exc.ename}: {exc.evalue}"
+    return f"el cuaderno «{cuaderno.name}» no se pudo ejecutar: {type(exc).__name__}: {exc}"
+
+
+@lru_cache(maxsize=1)
+def _clases_kernel():
+    """Un ``KernelManager`` cuyo cliente se crea una sola vez y se reutiliza.
+
+    nbclient pide un cliente nuevo por cuaderno y espera a que esté listo; esa espera
+    vacía el canal IOPub durante 0,2 s, y hacerlo seis veces por periodo se nota. Con
+    este cliente persistente la espera ocurre solo al arrancar el carril.
+    """
+    from jupyter_client import KernelManager
+    from jupyter_client.blocking import BlockingKernelClient
+
+    class ClientePersistente(BlockingKernelClient):
+        _listo = False
+
+        def start_channels(self, *args, **kwargs):
+            if not self.channels_running:
+                super().start_channels(*args, **kwargs)
+
+        def wait_for_ready(self, timeout=None):
+            if not self._listo:
+                super().wait_for_ready(timeout=timeout)
+                self._listo = True
+
+        def stop_channels(self):  # lo cierra el carril al final, no cada cuaderno
+            pass
+
+        def cerrar(self):
+            super().stop_channels()
+
+    class KernelCaliente(KernelManager):
+        _cliente = None
+
+        def client(self, **kwargs):
+            if self._cliente is None:
+                self.client_factory = ClientePersistente
+                self._cliente = super().client(**kwargs)
+            return self._cliente
+
+    return KernelCaliente
+
+
+class Carril:
+    """Un kernel caliente que ejecuta cuadernos en serie."""
+
+    def __init__(self, cwd: Path, registro_kernels: Path | None = None, nombre_kernel: str = "python3"):
+        self.cwd, self.registro_kernels, self.nombre_kernel, self.km = cwd, registro_kernels, nombre_kernel, None
+
+    def iniciar(self) -> None:
+        self.km = _clases_kernel()(kernel_name=self.nombre_kernel)
+        # La salida de error del kernel (avisos de arranque, un fallo del proceso) va al
+        # registro de kernels de la corrida, no a la terminal ni al correo de cron.
+        if self.registro_kernels is not None:
+            with open(self.registro_kernels, "ab") as destino:
+                self.km.start_kernel(cwd=str(self.cwd), stdout=destino, stderr=destino)
+        else:
+            self.km.start_kernel(cwd=str(self.cwd))
+        self._ejecutar_codigo(_CALENTAR)
+
+    def _ejecutar_codigo(self, codigo: str) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        kc.execute_interactive(codigo, timeout=120, output_hook=lambda _m: None)
+
+    def ejecutar(self, tarea: Tarea) -> Resultado:
+        import papermill as pm
+
+        if self.km is None or not self.km.is_alive():
+            self.iniciar()
+        else:
+            self._ejecutar_codigo(_LIMPIEZA)
+        try:
+            pm.execute_notebook(str(tarea.cuaderno), str(tarea.salida), parameters=tarea.parametros,
+                                kernel_name=self.nombre_kernel, progress_bar=False, km=self.km)
+            return Resultado(tarea)
+        except Exception as exc:  # el cuaderno con el error queda escrito en tarea.salida
+            if self.km is not None and not self.km.is_alive():
+                self.km = None
+            return Resultado(tarea, _describir_error(exc, tarea.cuaderno))
+
+    def cerrar(self) -> None:
+        if self.km is not None:
+            try:
+                if self.km._cliente is not None:
+                    self.km._cliente.cerrar()
+                self.km.shutdown_kernel(now=True)
+            except Exception:  # noqa: BLE001 - apagar es el último paso, nunca debe romper la corrida
+                log.debug("no se pudo apagar un kernel", exc_info=True)
+            self.km = None
+
+
+def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path,
+                         al_terminar: Callable[[Resultado], None], registro_kernels: Path | None = None) -> None:
+    """Ejecuta las tareas repartidas en ``carriles`` kernels; llama ``al_terminar`` con cada resultado.
+
+    Los kernels arrancan antes de consumir ``tareas``: si es un generador (que, por
+    ejemplo, calcula cada periodo antes de entregar sus cuadernos), el arranque de los
+    kernels se solapa con ese cálculo. ``al_terminar`` corre en el hilo del carril (puede
+    exportar y publicar mientras los demás siguen). Un cuaderno que falla no detiene a
+    los demás.
+    """
+    cola: queue.Queue[Tarea | None] = queue.Queue()
+    fallos: list[BaseException] = []
+    # traitlets resuelve perezosamente las clases de sus rasgos ``Type`` (p. ej. ``client_factory``) y
+    # esa primera resolución no es segura entre hilos: con dos carriles a la vez fallaba a veces con
+    # «import_item accepts strings, not MetaHasTraits». Se resuelven aquí, una vez, antes de los hilos.
+    _clases_kernel()(kernel_name="python3").client()
+
+    def trabajar() -> None:
+        carril = Carril(cwd, registro_kernels)
+        try:
+            carril.iniciar()
+            while (t := cola.get()) is not None:
+                al_terminar(carril.ejecutar(t))
+        except BaseException as exc:  # noqa: BLE001 - se propaga en el hilo principal
+            fallos.append(exc)  # las tareas pendientes las toman los otros carriles
+        finally:
+            carril.cerrar()
+
+    n = max(1, carriles)
+    hilos = [threading.Thread(target=trabajar, name=f"carril-{i}", daemon=True) for i in range(n)]
+    for h in hilos:
+        h.start()
+    try:
+        for t in tareas:
+            cola.put(t)
+    finally:
+        for _ in range(n):
+            cola.put(None)
+        for h in hilos:
+            h.join()
+    if fallos:
+        raise fallos[0]

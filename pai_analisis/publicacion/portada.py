@@ -1,0 +1,48 @@
+"""La portada de un periodo (``DIR/P/index.html``), ``metricas.json`` y ``portada.json``."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from ..comun.archivos import escribir_atomico
+from ..comun.reloj import sello
+from .cuadernos import titulo_de
+
+
+def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path]) -> None:
+    """Escribe en ``carpeta`` la portada del periodo, ``metricas.json`` y ``portada.json``.
+
+    No depende de los cuadernos: ``pai informes`` la arma mientras los kernels trabajan.
+    """
+    m = ctx.metricas
+    escribir_atomico(carpeta / "metricas.json", m.a_json())
+    portada = {
+        "periodo": str(m.periodo),
+        "indice_pai": m.indice_pai,
+        "semaforo": m.semaforo_indice,
+        "componentes": {k: {"valor": v, "semaforo": m.parametros.semaforo([v]).iloc[0]} for k, v in m.componentes.items()},
+        "demostracion": ctx.libro.demostracion,
+        "serie": [{"periodo": r.periodo, "indice_pai": None if r.indice_pai != r.indice_pai else r.indice_pai}
+                  for r in ctx.serie.itertuples()],
+        "generado": sello(),
+    }
+    escribir_atomico(carpeta / "portada.json", json.dumps(portada, ensure_ascii=False, indent=2))
+    escribir_atomico(carpeta / "index.html", _portada_html(ctx, cuadernos))
+
+
+def _portada_html(ctx, cuadernos: list[Path]) -> str:
+    """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
+    from ..informes.lecturas.resumen import frase_resultado, tarjetas_indice
+    from ..informes.paginas import pagina_html
+
+    enlaces = "".join(
+        f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
+        for c in cuadernos
+    )
+    cuerpo = (f'<p class="pai-lectura">{html.escape(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
+              f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>'
+              f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
+              f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>')
+    return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)
