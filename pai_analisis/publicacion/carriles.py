@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger("pai_analisis.publicacion")
