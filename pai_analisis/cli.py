@@ -70,7 +70,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("plantilla", help="escribe el libro de seguimiento para diligenciar")
     p.add_argument("libro", type=Path, metavar="LIBRO.xlsx")
-    p.add_argument("--con-ejemplo", action="store_true", help="incluye el año de demostración en las hojas de seguimiento")
+    p.add_argument("--con-ejemplo", nargs="?", const="demostracion", default=None, choices=("demostracion", "armonizacion"),
+                   help="incluye un ejemplo en el seguimiento: el año de demostración (por omisión) o «armonizacion»")
+    p.add_argument("--vigencia", type=int, default=None, metavar="AAAA", help="el año del libro nuevo (con --desde)")
+    p.add_argument("--desde", type=Path, default=None, metavar="ANTERIOR.xlsx",
+                   help="el libro de la vigencia anterior: su plan pasa al libro nuevo con el avance del cuatrienio")
+    p.add_argument("--sobrescribir", action="store_true", help="reemplaza LIBRO.xlsx si ya existe")
 
     p = sub.add_parser("validar", help="revisa un libro y lista todos sus problemas")
     p.add_argument("libro", type=Path, metavar="LIBRO.xlsx")
@@ -108,8 +113,27 @@ def _parser() -> argparse.ArgumentParser:
 def _plantilla(a) -> int:
     from .libro.plantilla import escribir_plantilla
 
-    ruta = escribir_plantilla(a.libro, con_ejemplo=a.con_ejemplo)
-    print(f"Plantilla escrita en {ruta}" + (" (con el año de demostración)" if a.con_ejemplo else ""))
+    if a.desde is None:
+        if a.vigencia is not None:
+            raise ErrorPAI("--vigencia va con --desde ANTERIOR.xlsx: el plan del año nuevo sale del libro del año anterior.")
+        ruta = escribir_plantilla(a.libro, con_ejemplo=a.con_ejemplo or False, sobrescribir=a.sobrescribir)
+        ejemplo = {"demostracion": " (con el año de demostración)", "armonizacion": " (con el ejemplo armonizado de 2024)"}
+        print(f"Plantilla escrita en {ruta}{ejemplo.get(a.con_ejemplo, '')}")
+        return 0
+    if a.con_ejemplo:
+        raise ErrorPAI("--con-ejemplo no va con --desde: el libro de una vigencia nueva empieza con el seguimiento vacío.")
+    from .libro.carga import cargar_libro
+    from .metricas.arrastre import plan_siguiente
+
+    anterior = cargar_libro(a.desde)
+    vigencia = a.vigencia or anterior.vigencia + 1
+    if vigencia <= anterior.vigencia:
+        raise ErrorPAI(f"La vigencia nueva ({vigencia}) debe ser posterior a la del libro «{a.desde.name}» ({anterior.vigencia}).")
+    tablas = plan_siguiente(anterior, vigencia)
+    ruta = escribir_plantilla(a.libro, tablas=tablas, vigencia=vigencia, sobrescribir=a.sobrescribir)
+    print(f"Libro de la vigencia {vigencia} escrito en {ruta}, con el plan vigente en diciembre de {anterior.vigencia} "
+          f"({len(tablas['proyectos'])} proyectos, {len(tablas['metas'])} metas con su avance del cuatrienio). "
+          "Falta diligenciar la programación de la vigencia de cada meta y el presupuesto de cada proyecto.")
     return 0
 
 

@@ -49,11 +49,13 @@ class ErrorValidacion(ErrorPAI):
     ``fila`` (como la muestra Excel), ``columna``, ``valor`` y ``esperado``.
     """
 
-    def __init__(self, problemas: pd.DataFrame):
+    def __init__(self, problemas: pd.DataFrame, origen: str | None = None):
         self.problemas = problemas
+        self.origen = origen
         errores = problemas[problemas["nivel"] == "error"]
+        libro = f"El libro «{origen}»" if origen else "El libro"
         super().__init__(
-            f"El libro tiene {len(errores)} error(es); no se calculó nada.\n"
+            f"{libro} tiene {len(errores)} error(es); no se calculó nada.\n"
             + describir_problemas(problemas)
         )
 

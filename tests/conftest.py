@@ -73,6 +73,22 @@ def libro_valido() -> dict[str, list[dict]]:
     return copy.deepcopy(_LIBRO_VALIDO)
 
 
+def con_hoja_opcional(hojas: dict[str, list[dict]], hoja: str) -> dict[str, list[dict]]:
+    """Agrega al libro válido mínimo una fila válida de una hoja opcional (sección 6).
+
+    ``reprogramaciones``: la meta 7867-1 pasa de 12 a 13 desde 2024-03. ``armonizacion``: un
+    proyecto nuevo 7870 continúa a 7867 desde 2024-04 (así 7867 vive de enero a marzo, donde
+    están todos sus reportes).
+    """
+    if hoja == "reprogramaciones":
+        hojas["reprogramaciones"] = [{"proyecto": 7867, "meta": 1, "periodo": "2024-03", "programacion_vigencia": 13,
+                                      "motivo": "Se sumó un informe pedido por el Concejo"}]
+    elif hoja == "armonizacion":
+        hojas["proyectos"].append({"proyecto": 7870, "nombre": "Proyecto del plan nuevo", "objetivo": 1, "presupuesto_programado": 400})
+        hojas["armonizacion"] = [{"proyecto_anterior": 7867, "proyecto_nuevo": 7870, "periodo": "2024-04", "observaciones": "Acuerdo 927"}]
+    return hojas
+
+
 def fila_excel(indice: int) -> int:
     """Fila de Excel de ``hojas[h][indice]`` (la fila 1 es el encabezado)."""
     return indice + 2

@@ -208,7 +208,9 @@ def test_presupuesto_ultimo_corte_y_razon_de_sumas():
     assert t["giros_pct"] == pytest.approx(10.0)  # 40/400
     assert t["giros_sobre_compromisos"] == pytest.approx(100 * 40 / 110)  # 36,36
     d = m.a_dict()
-    assert d["presupuesto"] == {"apropiacion": 400.0, "compromisos": 110.0, "giros": 40.0, "ejecucion_presupuestal": 27.5}
+    # apropiación inicial: la del primer mes con cortes (enero: 100 + 300); sin modificaciones
+    assert d["presupuesto"] == {"apropiacion": 400.0, "compromisos": 110.0, "giros": 40.0, "ejecucion_presupuestal": 27.5,
+                                "apropiacion_inicial": 400.0, "modificaciones": 0.0}
     proy = {x["proyecto"]: x for x in d["proyectos"]}
     assert proy[1]["giros"] == 10.0 and proy[1]["ejecucion_presupuestal"] == 50.0  # «giros» del JSON es el porcentaje
     assert proy[3]["ejecucion_presupuestal"] is None and proy[3]["giros"] is None
@@ -291,7 +293,8 @@ def test_componente_indicadores_febrero_y_marzo():
     # (378,6713 + 75 + 0)/6 = 75,6119
     assert mar.componentes["indicadores_gestion"] == pytest.approx((sum(mensuales) + 75) / 6, abs=1e-5)
     j = {x["indicador"]: x for x in mar.a_dict()["indicadores"]}
-    assert j["TR-02"] == {"indicador": "TR-02", "resultado": None, "cumplimiento": 0.0, "semaforo": "critico"}
+    assert {k: j["TR-02"][k] for k in ("indicador", "resultado", "cumplimiento", "semaforo", "estado")} == {
+        "indicador": "TR-02", "resultado": None, "cumplimiento": 0.0, "semaforo": "critico", "estado": "activo"}
     assert j["SE-01"]["cumplimiento"] is None and j["SE-01"]["semaforo"] is None
     alertas = mar.alertas
     assert ((alertas["tipo"] == "sin_reporte") & (alertas["item"] == "TR-02")).any()
@@ -619,7 +622,7 @@ def test_json_incorporado_campos_por_elemento(incorporado):
     for lista, esperados in campos.items():
         for x in d[lista]:
             assert esperados <= set(x), lista
-    assert set(d["presupuesto"]) == {"apropiacion", "compromisos", "giros", "ejecucion_presupuestal"}
+    assert set(d["presupuesto"]) == {"apropiacion", "compromisos", "giros", "ejecucion_presupuestal", "apropiacion_inicial", "modificaciones"}
 
 
 def test_json_incorporado_listas_ordenadas(incorporado):

@@ -159,7 +159,7 @@ def test_columnas_orden_y_tipos(tablas):
     r, c, s = tablas([("R2", "Gestión", "Baja", "Menor"), ("R1", "Corrupción", "Alta", "Mayor")])
     r["extra"] = "ignorada"
     t = R.calcular_riesgos(r, c, s, "2024-06")
-    assert list(t.columns) == R.COLUMNAS
+    assert list(t.columns) == [*R.COLUMNAS, "observacion", "observacion_periodo"]
     assert list(t["riesgo"]) == ["R1", "R2"]
     assert t["materializado"].dtype == bool
     assert t["periodo_materializacion"].tolist() == [None, None]

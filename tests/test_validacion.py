@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import fila_excel, guardar_libro, libro_valido
+from conftest import con_hoja_opcional, fila_excel, guardar_libro, libro_valido
 
 from pai_analisis.errores import ErrorLectura, ErrorValidacion, describir_problemas
 from pai_analisis.libro import esquema
@@ -378,7 +378,7 @@ def test_fila_de_excel_con_dimension_erronea(tmp_path):
 
 # ---------------------------------------------------------------- estructura: cada hoja y cada columna
 
-@pytest.mark.parametrize("hoja", list(esquema.HOJAS))
+@pytest.mark.parametrize("hoja", [h for h in esquema.HOJAS if h not in esquema.HOJAS_OPCIONALES])
 def test_falta_cualquier_hoja_un_solo_error(hoja, escribir_libro):
     """Falta la hoja: un error, sin repetirlo en cada fila que la referencia."""
     hojas = libro_valido()
@@ -395,7 +395,7 @@ REQUERIDAS = [(h, c.nombre) for h, cols in esquema.HOJAS.items() for c in cols i
 
 @pytest.mark.parametrize("hoja, columna", REQUERIDAS, ids=[f"{h}.{c}" for h, c in REQUERIDAS])
 def test_falta_cualquier_columna_requerida(hoja, columna, escribir_libro):
-    hojas = libro_valido()
+    hojas = con_hoja_opcional(libro_valido(), hoja)
     _quitar_columna(hoja, columna)(hojas)
     with pytest.raises(ErrorValidacion) as info:
         cargar_libro(escribir_libro(hojas))
@@ -407,7 +407,7 @@ def test_falta_cualquier_columna_requerida(hoja, columna, escribir_libro):
 
 @pytest.mark.parametrize("hoja, columna", [(h, c.nombre) for h, cols in esquema.HOJAS.items() for c in cols if not c.requerida])
 def test_columnas_opcionales_pueden_faltar(hoja, columna, escribir_libro):
-    hojas = libro_valido()
+    hojas = con_hoja_opcional(libro_valido(), hoja)
     _quitar_columna(hoja, columna)(hojas)
     if (hoja, columna) in {("seguimiento_indicadores", "numerador"), ("seguimiento_indicadores", "denominador")}:
         hojas[hoja][0]["resultado"] = 90  # la medición necesita resultado, o numerador y denominador
@@ -432,7 +432,8 @@ def test_hoja_sin_encabezados_y_libro_sin_hojas_del_contrato(escribir_libro):
     with pytest.raises(ErrorValidacion) as info:
         cargar_libro(escribir_libro({"Hoja1": [{"a": 1}]}, "otro.xlsx"))
     errores = _errores(info.value)
-    assert sorted(errores["hoja"]) == sorted(esquema.HOJAS) and errores["fila"].isna().all()
+    obligatorias = [h for h in esquema.HOJAS if h not in esquema.HOJAS_OPCIONALES]  # las opcionales pueden faltar
+    assert sorted(errores["hoja"]) == sorted(obligatorias) and errores["fila"].isna().all()
 
 
 def test_ponderaciones_que_suman_cero(escribir_libro):

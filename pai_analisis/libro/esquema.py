@@ -60,6 +60,12 @@ def _opc(nombre, tipo, descripcion="", **kw) -> Columna:
     return Columna(nombre, tipo, requerida=False, obligatoria=False, descripcion=descripcion, **kw)
 
 
+def _ventana(que: str) -> tuple[Columna, Columna]:
+    """``vigente_desde`` y ``vigente_hasta`` (sección 6.1): cuándo pertenece ``que`` al plan (vacías: toda la vigencia)."""
+    return (_opc("vigente_desde", "periodo", f"Primer mes en que {que} hace parte del plan (AAAA-MM; vacío: enero)"),
+            _opc("vigente_hasta", "periodo", f"Último mes en que {que} hace parte del plan (AAAA-MM; vacío: diciembre)"))
+
+
 HOJAS: dict[str, tuple[Columna, ...]] = {
     "objetivos": (
         _c("objetivo", "entero", "Número del objetivo estratégico"),
@@ -69,7 +75,10 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("proyecto", "entero", "Código del proyecto de inversión (p. ej. 7867)"),
         _c("nombre", "texto", "Nombre del proyecto"),
         _c("objetivo", "entero", "Objetivo estratégico al que aporta"),
-        _c("presupuesto_programado", "numero", "Presupuesto de la vigencia, en millones", no_negativo=True),
+        _c("presupuesto_programado", "numero", "Presupuesto de la vigencia, en millones (vacío: aún sin programar)",
+           obligatoria=False, no_negativo=True),
+        _opc("responsable", "texto", "Dependencia que responde por el proyecto"),
+        *_ventana("el proyecto"),
     ),
     "metas": (
         _c("proyecto", "entero", "Código del proyecto"),
@@ -77,11 +86,13 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("nombre", "texto", "Enunciado de la meta"),
         _c("anualizacion", "codigo", "Tipo de anualización", valores=ANUALIZACIONES),
         _c("programacion_cuatrienio", "numero", "Magnitud programada en el cuatrienio"),
-        _c("programacion_vigencia", "numero", "Magnitud programada en la vigencia"),
+        _c("programacion_vigencia", "numero", "Magnitud programada en la vigencia (vacío: aún sin programar)", obligatoria=False),
         _opc("objetivo", "entero", "Objetivo propio (si difiere del del proyecto)"),
         _opc("linea_base", "numero", "Línea base (obligatoria para Decreciente)"),
         _opc("ponderacion", "numero", "Peso dentro del proyecto (vacío: iguales)", no_negativo=True),
         _opc("ejecutado_anterior", "numero", "Magnitud lograda antes de la vigencia"),
+        _opc("responsable", "texto", "Dependencia que responde por la meta (vacío: la del proyecto)"),
+        *_ventana("la meta (vacío: la ventana del proyecto)"),
     ),
     "seguimiento_metas": (
         _c("proyecto", "entero", "Código del proyecto"),
@@ -98,6 +109,7 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("compromisos", "numero", "Compromisos acumulados en el año, en millones", no_negativo=True),
         _c("giros", "numero", "Giros acumulados en el año, en millones", no_negativo=True),
         _opc("compromisos_programados", "numero", "Compromisos programados acumulados, en millones", no_negativo=True),
+        _opc("observaciones", "texto", "Observaciones del corte (modificaciones, traslados, causas)"),
     ),
     "indicadores": (
         _c("indicador", "id", "Identificador (p. ej. GF-01)"),
@@ -108,6 +120,8 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("sentido", "codigo", "mayor: más es mejor; menor: menos es mejor", valores=SENTIDOS),
         _c("periodicidad", "codigo", "Frecuencia de medición", valores=PERIODICIDADES),
         _c("objetivo", "entero", "Objetivo estratégico"),
+        _opc("responsable", "texto", "Dependencia que responde por el indicador (el dueño del proceso)"),
+        *_ventana("el indicador"),
     ),
     "seguimiento_indicadores": (
         _c("indicador", "id", "Identificador del indicador"),
@@ -115,6 +129,7 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _opc("resultado", "numero", "Resultado de la medición", no_negativo=True),
         _opc("numerador", "numero", "Numerador", no_negativo=True),
         _opc("denominador", "numero", "Denominador", no_negativo=True),
+        _opc("observaciones", "texto", "Observaciones de la medición"),
     ),
     "actividades": (
         _c("actividad", "id", "Identificador de la actividad"),
@@ -122,12 +137,14 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("dependencia", "texto", "Dependencia responsable"),
         _c("nombre", "texto", "Descripción de la actividad"),
         _c("objetivo", "entero", "Objetivo estratégico"),
+        *_ventana("la actividad"),
     ),
     "seguimiento_actividades": (
         _c("actividad", "id", "Identificador de la actividad"),
         _c("periodo", "periodo", "Mes de corte (AAAA-MM)"),
         _c("programado", "numero", "% acumulado programado a ese mes", no_negativo=True),
         _c("ejecutado", "numero", "% acumulado ejecutado a ese mes", no_negativo=True),
+        _opc("observaciones", "texto", "Observaciones del corte"),
     ),
     "riesgos": (
         _c("riesgo", "id", "Identificador del riesgo"),
@@ -149,7 +166,26 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("materializado", "codigo", "¿Se materializó en el mes? (Sí/No)", valores=SI_NO),
         _opc("observaciones", "texto", "Observaciones"),
     ),
+    # Hojas opcionales (sección 6): si faltan, el libro no tiene reprogramaciones ni armonización.
+    "reprogramaciones": (
+        _c("proyecto", "entero", "Código del proyecto"),
+        _c("meta", "entero", "Número de la meta"),
+        _c("periodo", "periodo", "Primer mes en que rige la nueva programación (AAAA-MM)"),
+        _c("programacion_vigencia", "numero", "La nueva magnitud programada en la vigencia", no_negativo=True),
+        _c("motivo", "texto", "Por qué se reprogramó (obligatorio)", obligatoria=False),
+    ),
+    "armonizacion": (
+        _c("proyecto_anterior", "entero", "Proyecto del plan anterior que se cierra"),
+        _c("proyecto_nuevo", "entero", "Proyecto del plan nuevo que lo continúa"),
+        _c("periodo", "periodo", "Primer mes del proyecto nuevo (AAAA-MM)"),
+        _opc("observaciones", "texto", "Observaciones (acto administrativo, recursos trasladados)"),
+    ),
 }
+
+HOJAS_OPCIONALES = ("reprogramaciones", "armonizacion")
+# Las hojas del plan (las que no tienen fecha) y las que tienen ventanas de vigencia (sección 6.1).
+HOJAS_DE_PLAN = ("objetivos", "proyectos", "metas", "indicadores", "actividades", "riesgos", "controles", "armonizacion")
+CON_VENTANA = ("proyectos", "metas", "indicadores", "actividades")
 
 HOJAS_SEGUIMIENTO = (
     "seguimiento_metas",
@@ -173,6 +209,8 @@ CLAVES: dict[str, tuple[str, ...]] = {
     "riesgos": ("riesgo",),
     "controles": (),
     "seguimiento_riesgos": ("riesgo", "periodo"),
+    "reprogramaciones": ("proyecto", "meta", "periodo"),
+    "armonizacion": ("proyecto_anterior", "proyecto_nuevo"),
 }
 
 # Referencias: (hoja, columnas) → (hoja referida, columnas referidas).
@@ -188,4 +226,7 @@ REFERENCIAS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = (
     ("seguimiento_actividades", ("actividad",), "actividades", ("actividad",)),
     ("controles", ("riesgo",), "riesgos", ("riesgo",)),
     ("seguimiento_riesgos", ("riesgo",), "riesgos", ("riesgo",)),
+    ("reprogramaciones", ("proyecto", "meta"), "metas", ("proyecto", "meta")),
+    ("armonizacion", ("proyecto_anterior",), "proyectos", ("proyecto",)),
+    ("armonizacion", ("proyecto_nuevo",), "proyectos", ("proyecto",)),
 )

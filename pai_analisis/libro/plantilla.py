@@ -1,10 +1,15 @@
 """La plantilla del libro de seguimiento (.xlsx) que se diligencia en Excel o LibreOffice.
 
-``escribir_plantilla(ruta)`` escribe una hoja ``instrucciones``, las doce hojas del
-contrato (sección 2 de la especificación) en el orden de :data:`esquema.HOJAS` y una hoja
-oculta ``listas`` con los valores permitidos de cada columna codificada, que alimenta
-las listas desplegables. Las hojas del plan llevan el plan 2024 incorporado; las de
-seguimiento quedan vacías, o con el año de demostración si ``con_ejemplo``.
+``escribir_plantilla(ruta)`` escribe una hoja ``instrucciones`` (con la «Ficha del libro»: su
+vigencia y, si aplica, la marca de demostración; ver :mod:`.marcas`), las hojas del contrato
+(sección 2 de la especificación) en el orden de :data:`esquema.HOJAS` y una hoja oculta
+``listas`` con los valores permitidos de cada columna codificada, que alimenta las listas
+desplegables. Las hojas del plan llevan el plan 2024 incorporado (o las ``tablas`` que se den,
+p. ej. el plan de la vigencia siguiente); las de seguimiento quedan vacías, o con un ejemplo
+incorporado si ``con_ejemplo`` (``"demostracion"`` o ``"armonizacion"``).
+
+Nunca reemplaza un archivo que ya existe salvo con ``sobrescribir=True``: el libro que está en
+esa ruta puede ser el año diligenciado de la Oficina.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..comun.archivos import escribir_atomico
+from ..comun.archivos import destino_escribible, escribir_atomico
+from ..errores import ErrorEscritura, ErrorLectura
 from ..comun.periodos import a_periodo
 from ..comun.textos import canonico
 from . import esquema
+from .marcas import CLAVE_DEMOSTRACION, CLAVE_VIGENCIA, Marcas, escribir_propiedades
 
 FILAS_CON_LISTA = 2000  # las listas desplegables cubren hasta esta fila de Excel
 _ANCHO_TEXTO_LARGO = 60
@@ -36,6 +43,8 @@ DESCRIPCION_HOJAS = {
     "riesgos": "El mapa de riesgos (guía DAFP v5): probabilidad e impacto inherentes.",
     "controles": "Los controles de cada riesgo, en el orden en que se aplican.",
     "seguimiento_riesgos": "Si cada riesgo se materializó en el mes.",
+    "reprogramaciones": "Opcional. Cada cambio de la meta de la vigencia de una meta: desde qué mes rige el valor nuevo y por qué.",
+    "armonizacion": "Opcional. Qué proyecto nuevo continúa a cuál anterior y desde qué mes (p. ej. al adoptar un nuevo plan de desarrollo).",
 }
 
 _TIPOS = {
@@ -62,6 +71,12 @@ REGLAS = (
     "acumulado: no baja de un mes al siguiente ni supera 100.",
     "Textos de las listas: use las listas desplegables; no importan mayúsculas, tildes ni espacios sobrantes.",
     "Riesgos de corrupción: solo admiten impacto Moderado, Mayor o Catastrófico.",
+    "Un año que cambia: «vigente_desde» y «vigente_hasta» (AAAA-MM, opcionales) dicen desde y hasta qué mes un "
+    "proyecto, meta, indicador o actividad hace parte del plan; en blanco, toda la vigencia (una meta en blanco toma la "
+    "ventana de su proyecto). Fuera de su ventana un elemento no lleva reportes: antes de empezar no aparece en los "
+    "informes y después de cerrar se informa con sus valores finales, aparte. Un cambio de la meta de la vigencia se "
+    "registra en la hoja «reprogramaciones» (con su motivo), no sobre la programación original; un proyecto que continúa "
+    "a otro, en la hoja «armonizacion». Guía paso a paso: docs/nueva_vigencia.md.",
     "Para revisar el libro antes de enviarlo, ejecute:  pai validar LIBRO.xlsx  — la orden lista todos los "
     "problemas a la vez (hoja, fila, columna, valor y lo esperado). Esta hoja de instrucciones y la hoja "
     "oculta «listas» no se leen al validar.",
@@ -101,11 +116,17 @@ def _escribir_celda(ws, fila: int, columna: int, valor: object):
     return celda
 
 
-def _tablas(con_ejemplo: bool) -> dict[str, pd.DataFrame]:
+def _tablas(con_ejemplo: bool | str) -> dict[str, pd.DataFrame]:
     from .plan import tablas_plan_2024
 
+    if con_ejemplo == "armonizacion":
+        from .armonizacion import tablas_armonizacion
+
+        return tablas_armonizacion()
     tablas = tablas_plan_2024()
     if con_ejemplo:
+        if con_ejemplo not in (True, "demostracion"):
+            raise ErrorLectura(f"No hay un ejemplo incorporado llamado «{con_ejemplo}»: use demostracion o armonizacion.")
         from .demostracion import seguimiento_demostracion
 
         tablas |= seguimiento_demostracion()
@@ -136,7 +157,7 @@ def _hoja_listas(wb):
     return rangos
 
 
-def _hoja_instrucciones(ws, negrita, relleno) -> None:
+def _hoja_instrucciones(ws, negrita, relleno, marcas: Marcas) -> None:
     from openpyxl.styles import Alignment, Font
 
     anchos = {"A": 26, "B": 22, "C": 22, "D": 90}
@@ -179,6 +200,13 @@ def _hoja_instrucciones(ws, negrita, relleno) -> None:
             "inversión, presupuesto, indicadores de gestión, plan de acción integrado y riesgos. Diligencie "
             "una fila por registro en cada hoja; el programa pai-analisis lo valida y calcula el índice PAI.")
     fila += 1
+    parrafo("Ficha del libro", fuente=Font(bold=True, size=12))
+    tabla(CLAVE_VIGENCIA, marcas.vigencia, "", "El año de este libro. Cada vigencia tiene su propio libro.")
+    if marcas.demostracion:
+        tabla(CLAVE_DEMOSTRACION, "Sí", "", "DATOS DE DEMOSTRACIÓN: el seguimiento de este libro es simulado y todo informe hecho con él "
+              "lo dice. Para usarlo con cifras reales, borre este «Sí» y la propiedad «pai_demostracion» del documento "
+              "(Archivo › Propiedades › Personalizado); ver docs/nueva_vigencia.md.", fuente=Font(bold=True, color="9C0006"))
+    fila += 1
     parrafo("Reglas", fuente=Font(bold=True, size=12))
     for regla in REGLAS:
         parrafo("• " + regla)
@@ -200,11 +228,15 @@ def _hoja_instrucciones(ws, negrita, relleno) -> None:
             tabla("", "", "", "Clave (no se repite): " + ", ".join(clave))
 
 
-def escribir_plantilla(ruta: str | Path, con_ejemplo: bool = False) -> Path:
+def escribir_plantilla(ruta: str | Path, con_ejemplo: bool | str = False, *, tablas: dict[str, pd.DataFrame] | None = None,
+                       vigencia: int | None = None, sobrescribir: bool = False) -> Path:
     """Escribe la plantilla del libro en ``ruta`` y devuelve la ruta.
 
-    Las hojas del plan llevan el plan 2024 incorporado (con su columna ``supuesto``); las
-    de seguimiento quedan vacías, o con el año de demostración si ``con_ejemplo``.
+    Las hojas del plan llevan el plan 2024 incorporado (con su columna ``supuesto``), o las
+    ``tablas`` dadas; las de seguimiento quedan vacías, o con un ejemplo si ``con_ejemplo``
+    (``True``/``"demostracion"`` o ``"armonizacion"``), que deja el libro marcado como de
+    demostración. ``vigencia``: el año de la ficha (por omisión 2024). Sin ``sobrescribir``,
+    un archivo que ya existe en ``ruta`` es un error y no se toca.
     """
     import openpyxl
     from openpyxl.comments import Comment
@@ -213,7 +245,12 @@ def escribir_plantilla(ruta: str | Path, con_ejemplo: bool = False) -> Path:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ruta = Path(ruta)
-    tablas = _tablas(con_ejemplo)
+    destino = destino_escribible(ruta)
+    if destino.exists() and not sobrescribir:
+        raise ErrorEscritura(f"Ya existe «{ruta}»: pai plantilla no reemplaza un libro (podría ser el año diligenciado "
+                             "de la Oficina). Elija otro nombre o use --sobrescribir.")
+    tablas = tablas if tablas is not None else _tablas(con_ejemplo)
+    marcas = Marcas(vigencia or 2024, bool(con_ejemplo))
     negrita = Font(bold=True)
     relleno = PatternFill("solid", fgColor="DDEBF7")
     relleno_opcional = PatternFill("solid", fgColor="EDEDED")
@@ -221,7 +258,8 @@ def escribir_plantilla(ruta: str | Path, con_ejemplo: bool = False) -> Path:
     wb = openpyxl.Workbook()
     instrucciones = wb.active
     instrucciones.title = "instrucciones"
-    _hoja_instrucciones(instrucciones, negrita, relleno)
+    _hoja_instrucciones(instrucciones, negrita, relleno, marcas)
+    escribir_propiedades(wb, marcas)
     hojas = {hoja: wb.create_sheet(hoja) for hoja in esquema.HOJAS}
     rangos = _hoja_listas(wb)
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..comun.textos import normalizar
 from . import esquema
+from .cambios import advertencias_programacion, reglas_armonizacion, reglas_reprogramaciones, reglas_ventanas
 from .celdas import tipar_hojas
 from .problemas import Problemas, mostrar
+from .ventanas import resolver_ventanas
 
 
 def _clave_texto(df: pd.DataFrame, cols) -> pd.Series:
@@ -60,7 +63,7 @@ def inferir_vigencia(tablas) -> int | None:
 
 
 def _vigencia(tablas, vigencia: int, p: Problemas) -> None:
-    for hoja in esquema.HOJAS_SEGUIMIENTO:
+    for hoja in (*esquema.HOJAS_SEGUIMIENTO, "reprogramaciones", "armonizacion"):
         df = tablas[hoja]
         per = pd.Series(df["periodo"])
         fuera = per.notna() & (per.map(lambda x: getattr(x, "year", vigencia)) != vigencia)
@@ -120,19 +123,35 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
         p.error("impacto_corrupcion", "riesgos", fila, "impacto", v, "Moderado, Mayor o Catastrófico: un riesgo de corrupción no admite impacto Leve ni Menor")
 
 
+def _con_hojas_opcionales(crudas: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Las hojas opcionales que el libro no trae, vacías (un libro sin reprogramaciones ni armonización es válido)."""
+    presentes = {normalizar(k) for k in crudas}
+    faltan = {h: pd.DataFrame({c.nombre: pd.Series(dtype=object) for c in esquema.HOJAS[h]} | {"_fila": pd.Series(dtype="int64")})
+              for h in esquema.HOJAS_OPCIONALES if normalizar(h) not in presentes}
+    return {**crudas, **faltan}
+
+
 def validar(crudas: dict[str, pd.DataFrame], vigencia: int | None = None,
             vigencia_defecto: int = 2024) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, int]:
     """Tipa y valida las hojas crudas. Devuelve ``(tablas, problemas, vigencia)``.
 
-    ``vigencia``: el año de los datos; ``None`` lo infiere de los periodos de seguimiento
-    (el año más frecuente) y, en un libro sin seguimiento, usa ``vigencia_defecto``.
+    ``vigencia``: el año de los datos (la marca del libro, si la tiene); ``None`` lo infiere de
+    los periodos de seguimiento (el año más frecuente) y, en un libro sin seguimiento, usa
+    ``vigencia_defecto``. Las tablas devueltas traen las ventanas de vigencia ya resueltas
+    (:func:`~pai_analisis.libro.ventanas.resolver_ventanas`).
     """
     p = Problemas()
-    tablas = tipar_hojas(crudas, p)
+    tablas = tipar_hojas(_con_hojas_opcionales(crudas), p)
     if vigencia is None:
         vigencia = inferir_vigencia(tablas) or vigencia_defecto
     _duplicados(tablas, p)
     _referencias(tablas, p)
     _vigencia(tablas, vigencia, p)
     _reglas_de_dominio(tablas, p)
+    escritas = {h: tablas[h] for h in esquema.CON_VENTANA}
+    tablas = resolver_ventanas(tablas, vigencia)
+    reglas_ventanas(tablas, escritas, vigencia, p)
+    reglas_reprogramaciones(tablas, p)
+    reglas_armonizacion(tablas, escritas["proyectos"], p)
+    advertencias_programacion(tablas, p)
     return tablas, p.tabla(), vigencia

@@ -11,13 +11,17 @@ import numpy as np
 import pandas as pd
 
 from ..comun.periodos import texto_periodo
-from .periodo import hasta_periodo
+from .periodo import hasta_periodo, ultima_observacion
+from .ventanas import filas_hasta_corte, iniciados
 
 
 def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    cortes = hasta_periodo(seguimiento, periodo).sort_values("periodo", kind="stable")
+    """Una fila por actividad iniciada, con su último corte hasta P (o hasta su cierre) y su cumplimiento."""
+    act = iniciados(actividades, periodo)
+    cortes = filas_hasta_corte(hasta_periodo(seguimiento, periodo), act.set_index("actividad")["corte_calculo"], ["actividad"])
+    cortes = cortes.sort_values("periodo", kind="stable")
     ultimo = cortes.groupby("actividad").tail(1).set_index("actividad")
-    a = actividades.set_index("actividad")[["plan", "dependencia", "nombre", "objetivo"]]
+    a = act.set_index("actividad")[["plan", "dependencia", "nombre", "objetivo", "estado", "vigente_desde", "vigente_hasta"]]
     t = a.join(ultimo[["periodo", "programado", "ejecutado"]].rename(columns={"periodo": "corte"}), how="left")
     with np.errstate(divide="ignore", invalid="ignore"):
         c = t["ejecutado"] / t["programado"] * 100
@@ -27,7 +31,11 @@ def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, p
     t["sin_reporte"] = t["corte"].isna()
     t["corte"] = t["corte"].astype(object).map(texto_periodo)
     t["plan"] = t["plan"].astype(object)
-    return t.reset_index().sort_values("actividad", kind="stable").reset_index(drop=True)
+    t["responsable"] = t["dependencia"].astype(object)  # en el plan de acción integrado responde la dependencia
+    for col in ("vigente_desde", "vigente_hasta"):
+        t[col] = t[col].astype(str)
+    t = t.reset_index().merge(ultima_observacion(cortes, ["actividad"]), on="actividad", how="left")
+    return t.sort_values("actividad", kind="stable").reset_index(drop=True)
 
 
 def avance_por_grupo(tabla: pd.DataFrame, grupo: str) -> pd.DataFrame:

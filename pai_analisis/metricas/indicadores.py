@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from ..comun.periodos import texto_periodo
-from .periodo import hasta_periodo, mes_de_cierre, meses_debidos
+from .periodo import hasta_periodo, mes_de_cierre, meses_debidos, ultima_observacion
+from .ventanas import filas_hasta_corte, iniciados
 
 
 def _escala(unidades: pd.Series) -> np.ndarray:
@@ -42,15 +43,21 @@ def cumplimiento_de(resultado, meta, sentido) -> np.ndarray:
 
 
 def _mediciones(ind: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    """Las mediciones hasta el periodo con el resultado de cada una (``_res``)."""
-    seg = hasta_periodo(seguimiento, periodo).copy()
+    """Las mediciones hasta el corte de cada indicador con el resultado de cada una (``_res``)."""
+    seg = filas_hasta_corte(hasta_periodo(seguimiento, periodo), ind["corte_calculo"], ["indicador"]).copy()
     seg["_res"] = _resultado_medicion(seg, _escala(seg["indicador"].map(ind["unidad"])))
     return seg
 
 
 def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    """Una fila por indicador: debido, mediciones, resultado, cumplimiento (bruto y acotado)."""
-    ind = indicadores.set_index("indicador")
+    """Una fila por indicador iniciado: debido, mediciones, resultado, cumplimiento (bruto y acotado).
+
+    Un indicador cerrado se calcula en su ``vigente_hasta``; solo debe reportar en los cierres
+    de su periodicidad que caen dentro de su ventana.
+    """
+    ind = iniciados(indicadores, periodo).set_index("indicador")
+    corte_mes = ind["corte_calculo"].map(lambda p: p.month).to_numpy()
+    desde_mes = ind["vigente_desde"].map(lambda p: p.month).to_numpy()
     seg = _mediciones(ind, seguimiento, periodo)
     seg["_completa"] = seg["numerador"].notna() & seg["denominador"].notna()
     g = seg.groupby("indicador")
@@ -69,15 +76,20 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     usa_razon = agg["todas_completas"].fillna(False).astype(bool) & (agg["den"] > 0)
     resultado = razon.where(usa_razon, agg["promedio"])
     n = agg["n_mediciones"].fillna(0).astype(int)
-    cerrados = meses_debidos(ind["periodicidad"], periodo.month)
+    cerrados = meses_debidos(ind["periodicidad"], corte_mes, desde_mes)
     debido = cerrados > 0
     cumpl = cumplimiento_de(resultado, ind["meta"], ind["sentido"].astype(object))
     sin_reporte = debido & (n.to_numpy() == 0)
     cumpl = np.where(sin_reporte, 0.0, np.where(debido, cumpl, np.nan))
     # último periodo que debió reportarse (mes de cierre más reciente) y si falta
-    mes_cierre = mes_de_cierre(ind["periodicidad"], periodo.month)
+    mes_cierre = mes_de_cierre(ind["periodicidad"], corte_mes, desde_mes)
     ultimo_mes = agg["ultimo_reporte"].map(lambda p: p.month if isinstance(p, pd.Period) else 0).to_numpy()
-    out = ind.reset_index()[["indicador", "proceso", "nombre", "meta", "unidad", "sentido", "periodicidad", "objetivo"]].copy()
+    base = ["indicador", "proceso", "nombre", "meta", "unidad", "sentido", "periodicidad", "objetivo", "estado"]
+    out = ind.reset_index()[base].copy()
+    out["responsable"] = ind["responsable"].astype(object).to_numpy() if "responsable" in ind else None
+    out["vigente_desde"] = ind["vigente_desde"].astype(str).to_numpy()
+    out["vigente_hasta"] = ind["vigente_hasta"].astype(str).to_numpy()
+    out["corte"] = ind["corte_calculo"].astype(str).to_numpy()
     out["debido"] = debido
     out["n_mediciones"] = n.to_numpy()
     out["metodo"] = np.where(n.to_numpy() == 0, None, np.where(usa_razon, "razon_de_sumas", "promedio"))
@@ -87,12 +99,13 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     out["sin_reporte"] = sin_reporte
     out["reporte_atrasado"] = debido & ~sin_reporte & (ultimo_mes < mes_cierre)
     out["ultimo_reporte"] = agg["ultimo_reporte"].astype(object).map(texto_periodo).to_numpy()
+    out = out.merge(ultima_observacion(seg, ["indicador"]), on="indicador", how="left")
     return out.sort_values("indicador", kind="stable").reset_index(drop=True)
 
 
 def cumplimiento_mensual(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    """Cumplimiento de cada medición (no acumulado): filas indicador, columnas mes (1…P)."""
-    ind = indicadores.set_index("indicador")
+    """Cumplimiento de cada medición (no acumulado): filas indicador (los iniciados), columnas mes (1…P)."""
+    ind = iniciados(indicadores, periodo).set_index("indicador")
     seg = _mediciones(ind, seguimiento, periodo)
     seg["cumplimiento"] = cumplimiento_de(seg["_res"], seg["indicador"].map(ind["meta"]), seg["indicador"].map(ind["sentido"]).astype(object))
     seg["mes"] = seg["periodo"].dt.month

@@ -37,6 +37,7 @@ class Parametros:
     umbral_satisfactorio: float = 90.0  # desde aquí: satisfactorio
     umbral_sobreejecucion: float = 125.0  # cumplimiento bruto por encima: advertencia
     umbral_brecha: float = 25.0  # puntos entre ejecución presupuestal y avance físico
+    umbral_cobertura: float = 90.0  # cobertura del mes por debajo: el periodo es «preliminar» (sección 7.1)
     pesos: dict = field(default_factory=lambda: {c: 1 / 3 for c in COMPONENTES})
     archivo: str | None = None  # de dónde salieron (procedencia)
 
@@ -52,7 +53,7 @@ class Parametros:
 
 def _validar(p: Parametros) -> Parametros:
     problemas = []
-    for nombre in ("umbral_critico", "umbral_satisfactorio", "umbral_sobreejecucion", "umbral_brecha"):
+    for nombre in ("umbral_critico", "umbral_satisfactorio", "umbral_sobreejecucion", "umbral_brecha", "umbral_cobertura"):
         v = getattr(p, nombre)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
             problemas.append(f"«{nombre}» debe ser un número; se encontró {v!r}")
@@ -61,6 +62,8 @@ def _validar(p: Parametros) -> Parametros:
             "los umbrales deben ir en orden 0 ≤ critico ≤ satisfactorio ≤ sobreejecucion; "
             f"se encontró {p.umbral_critico}, {p.umbral_satisfactorio}, {p.umbral_sobreejecucion}"
         )
+    if not problemas and not 0 <= p.umbral_cobertura <= 100:
+        problemas.append(f"«umbral_cobertura» debe estar entre 0 y 100; se encontró {p.umbral_cobertura}")
     desconocidos = set(p.pesos) - set(COMPONENTES)
     if desconocidos:
         problemas.append(f"pesos de componentes desconocidos: {', '.join(sorted(desconocidos))}; se esperaban {', '.join(COMPONENTES)}")
@@ -105,7 +108,7 @@ def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
     """Lee un YAML de parámetros (o ``parametros/base.yaml`` si se encuentra; si no, los valores por defecto).
 
     Claves del YAML: ``entidad``, ``dependencia``, ``umbrales`` (``critico``,
-    ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``) y ``pesos``
+    ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``, ``cobertura``) y ``pesos``
     (``proyectos_inversion``, ``indicadores_gestion``, ``plan_accion_integrado``).
     Otras claves (``periodo``, ``datos``…) son de los cuadernos y se ignoran aquí.
     """
@@ -138,6 +141,7 @@ def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
         umbral_satisfactorio=umbrales.get("satisfactorio", base.umbral_satisfactorio),
         umbral_sobreejecucion=umbrales.get("sobreejecucion", base.umbral_sobreejecucion),
         umbral_brecha=umbrales.get("brecha_fisico_financiera", base.umbral_brecha),
+        umbral_cobertura=umbrales.get("cobertura", base.umbral_cobertura),
         pesos=dict(pesos) if pesos is not None else dict(base.pesos),
         archivo=str(ruta) if ruta is not None else None,
     )

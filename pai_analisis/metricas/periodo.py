@@ -42,15 +42,21 @@ def paso(periodicidad) -> np.ndarray:
     return pd.Series(periodicidad).astype(object).map(MESES_POR_PERIODO).fillna(1).to_numpy().astype(int)
 
 
-def meses_debidos(periodicidad, mes: int) -> np.ndarray:
-    """Cuántos periodos de medición cerraron hasta el mes dado (0 = aún no vence)."""
-    return (mes // paso(periodicidad)).astype(int)
+def meses_debidos(periodicidad, mes, desde=1) -> np.ndarray:
+    """Cuántos cierres de medición hubo entre el mes ``desde`` y ``mes`` (0 = aún no vence).
 
-
-def mes_de_cierre(periodicidad, mes: int) -> np.ndarray:
-    """El mes de cierre más reciente hasta ``mes`` (0 si ninguno cerró): Trimestral en mayo → 3."""
+    ``mes`` y ``desde`` pueden ser un número o uno por indicador (su corte y el primer mes de su
+    ventana): un indicador solo debe reportar en los cierres dentro de su ventana (sección 6.1).
+    """
     p = paso(periodicidad)
-    return (mes // p) * p
+    return np.maximum(np.asarray(mes) // p - (np.asarray(desde) - 1) // p, 0).astype(int)
+
+
+def mes_de_cierre(periodicidad, mes, desde=1) -> np.ndarray:
+    """El mes de cierre más reciente hasta ``mes`` dentro de la ventana (0 si ninguno cerró): Trimestral en mayo → 3."""
+    p = paso(periodicidad)
+    cierre = (np.asarray(mes) // p) * p
+    return np.where(cierre >= np.asarray(desde), cierre, 0).astype(int)
 
 
 def ultimo_reporte(libro, hojas=HOJAS_SEGUIMIENTO, hasta: pd.Period | None = None) -> pd.Period | None:
@@ -69,3 +75,21 @@ def ultimo_reporte(libro, hojas=HOJAS_SEGUIMIENTO, hasta: pd.Period | None = Non
         if len(per):
             maximos.append(per.max())
     return max(maximos) if maximos else None
+
+
+def ultima_observacion(seguimiento: pd.DataFrame, claves: list[str]) -> pd.DataFrame:
+    """La última observación escrita de cada elemento en ``seguimiento`` (ya filtrado hasta P).
+
+    Columnas: ``claves``, ``observacion`` (el texto) y ``observacion_periodo`` (``AAAA-MM``).
+    Las celdas vacías no cuentan: si el último mes no trae observación, rige la anterior.
+    """
+    columnas = [*claves, "observacion", "observacion_periodo"]
+    if "observaciones" not in seguimiento or seguimiento.empty:
+        return pd.DataFrame(columns=columnas)
+    texto = seguimiento["observaciones"].astype(object)
+    con = seguimiento[texto.notna() & (texto.astype(str).str.strip() != "") & (texto.astype(str).str.lower() != "nan")]
+    if con.empty:
+        return pd.DataFrame(columns=columnas)
+    ultima = con.sort_values("periodo", kind="stable").groupby(claves, sort=False).tail(1)
+    return pd.DataFrame({**{c: ultima[c].to_numpy() for c in claves}, "observacion": ultima["observaciones"].astype(str).to_numpy(),
+                         "observacion_periodo": ultima["periodo"].astype(str).to_numpy()}, columns=columnas)

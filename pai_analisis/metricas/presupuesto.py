@@ -1,8 +1,17 @@
-"""Ejecución presupuestal (sección 3.2): del último corte de ``presupuesto`` hasta el periodo.
+"""Presupuesto (secciones 3.2 y 6.3): ejecución al corte, apropiación inicial y modificaciones presupuestales.
 
-Por proyecto: ``ejecucion_presupuestal`` = compromisos / apropiación × 100; ``giros`` (%) =
-giros / apropiación × 100; ``giros_sobre_compromisos`` = giros / compromisos × 100. Los
-totales de la entidad son razones de sumas, no promedios de razones.
+Por proyecto, del último corte de ``presupuesto`` hasta P: ``ejecucion_presupuestal`` =
+compromisos / apropiación × 100; ``giros`` (%) = giros / apropiación × 100;
+``giros_sobre_compromisos`` = giros / compromisos × 100. Los totales de la entidad son razones
+de sumas, no promedios de razones.
+
+``apropiacion`` es la apropiación **vigente** en cada corte. La **apropiación inicial** de un
+proyecto es la de su primer corte del año; cada cambio entre dos cortes seguidos es una
+**modificación presupuestal** (adición, reducción o traslado por armonización), con su mes y su
+monto. Un proyecto cerrado puede seguir teniendo cortes (sus compromisos se siguen pagando):
+cuentan en los totales de la entidad. La apropiación inicial de la entidad es la suma del primer
+mes con cortes; la de un proyecto que empieza a mitad de año (armonización) entra a la entidad
+como modificación de ese mes, así la curva de la entidad sigue continua.
 """
 
 from __future__ import annotations
@@ -10,9 +19,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .periodo import hasta_periodo
+from .periodo import hasta_periodo, ultima_observacion
+from .ventanas import iniciados
 
 _MONTOS = ["apropiacion", "compromisos", "giros", "compromisos_programados"]
+TIPOS_MODIFICACION = ("adición", "reducción", "traslado por armonización")
 
 
 def _pct(num, den):
@@ -30,37 +41,82 @@ def _ratios(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def calcular_presupuesto(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period) -> tuple[pd.DataFrame, dict]:
-    """(tabla por proyecto, totales de la entidad) al corte del periodo.
-
-    Un proyecto sin corte reportado conserva su ``presupuesto_programado`` como referencia
-    y queda sin razones (``NaN``).
-    """
-    cortes = hasta_periodo(presupuesto, periodo).sort_values("periodo", kind="stable")
-    ultimo = cortes.groupby("proyecto").tail(1).set_index("proyecto")
-    base = proyectos.set_index("proyecto")[["nombre", "presupuesto_programado"]]
-    t = base.join(ultimo[["periodo", *_MONTOS]].rename(columns={"periodo": "corte"}), how="left")
-    t = _ratios(t).reset_index()
-    con_datos = t[t["apropiacion"].notna()]
-    suma = con_datos[_MONTOS].sum(min_count=1)
-    total = {
-        "apropiacion": float(suma["apropiacion"]) if pd.notna(suma["apropiacion"]) else 0.0,
-        "compromisos": float(suma["compromisos"]) if pd.notna(suma["compromisos"]) else 0.0,
-        "giros": float(suma["giros"]) if pd.notna(suma["giros"]) else 0.0,
-    }
-    total["ejecucion_presupuestal"] = _escalar(_pct(total["compromisos"], total["apropiacion"]))
-    total["giros_pct"] = _escalar(_pct(total["giros"], total["apropiacion"]))
-    total["giros_sobre_compromisos"] = _escalar(_pct(total["giros"], total["compromisos"]))
-    programados = con_datos["compromisos_programados"]
-    total["ejecucion_programada"] = (
-        _escalar(_pct(programados.sum(), total["apropiacion"])) if programados.notna().all() and len(programados) else None
-    )
-    return t.sort_values("proyecto").reset_index(drop=True), total
-
-
 def _escalar(x) -> float | None:
     v = float(np.asarray(x))
     return v if np.isfinite(v) else None
+
+
+def calcular_presupuesto(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period) -> tuple[pd.DataFrame, dict]:
+    """(tabla por proyecto iniciado, totales de la entidad) al corte del periodo.
+
+    Un proyecto sin corte reportado conserva su ``presupuesto_programado`` como referencia
+    y queda sin razones (``NaN``); un proyecto aún no iniciado no aparece.
+    """
+    cortes = hasta_periodo(presupuesto, periodo).sort_values("periodo", kind="stable")
+    g = cortes.groupby("proyecto")
+    ultimo, primero = g.tail(1).set_index("proyecto"), g.head(1).set_index("proyecto")
+    base = iniciados(proyectos, periodo).set_index("proyecto")[["nombre", "presupuesto_programado"]]
+    t = base.join(ultimo[["periodo", *_MONTOS]].rename(columns={"periodo": "corte"}), how="left")
+    t["apropiacion_inicial"] = primero["apropiacion"].reindex(t.index)
+    t["modificaciones"] = t["apropiacion"] - t["apropiacion_inicial"]
+    t["n_modificaciones"] = g["apropiacion"].agg(lambda s: int((s.diff().abs() > 1e-9).sum())).reindex(t.index).fillna(0).astype(int)
+    t = _ratios(t).reset_index()
+    t = t.merge(ultima_observacion(cortes, ["proyecto"]), on="proyecto", how="left")
+    return t.sort_values("proyecto").reset_index(drop=True), totales_entidad(cortes)
+
+
+def totales_entidad(cortes: pd.DataFrame) -> dict:
+    """Las cifras de la entidad (sumas de los últimos cortes de cada proyecto y sus razones) y su apropiación inicial."""
+    ultimo = cortes.groupby("proyecto").tail(1)
+    suma = ultimo[_MONTOS].sum(min_count=1)
+    fila = pd.DataFrame([{c: (float(suma[c]) if pd.notna(suma[c]) else 0.0) for c in _MONTOS}])
+    programados = ultimo["compromisos_programados"]
+    if not (len(programados) and programados.notna().all()):
+        fila["compromisos_programados"] = np.nan
+    r = _ratios(fila).iloc[0]
+    total = {c: float(fila.loc[0, c]) for c in ("apropiacion", "compromisos", "giros")}
+    for c in ("ejecucion_presupuestal", "giros_pct", "giros_sobre_compromisos", "ejecucion_programada"):
+        total[c] = _escalar(r[c])
+    primer_mes = cortes["periodo"].min() if len(cortes) else None
+    inicial = float(cortes.loc[cortes["periodo"] == primer_mes, "apropiacion"].sum()) if primer_mes is not None else 0.0
+    total["apropiacion_inicial"] = inicial
+    total["modificaciones"] = total["apropiacion"] - inicial
+    # sumas de cifras con un decimal: sin el ruido de coma flotante (88286.00000000001, 1e-11)
+    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in total.items()}
+
+
+def modificaciones(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period,
+                   armonizacion: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Cada modificación presupuestal hasta P: el cambio de la apropiación entre dos cortes seguidos de un proyecto.
+
+    Columnas: ``proyecto``, ``nombre``, ``periodo`` (texto), ``anterior``, ``nueva``, ``monto``
+    (positivo: entra dinero), ``tipo`` (adición, reducción o traslado por armonización: una
+    reducción del proyecto anterior en el mes de su armonización), ``destino`` (los proyectos
+    nuevos de ese traslado) y ``observacion`` (la del corte).
+    """
+    columnas = ["proyecto", "nombre", "periodo", "anterior", "nueva", "monto", "tipo", "destino", "observacion"]
+    cortes = hasta_periodo(presupuesto, periodo).sort_values(["proyecto", "periodo"], kind="stable").copy()
+    cortes["anterior"] = cortes.groupby("proyecto")["apropiacion"].shift()
+    cambios = cortes[cortes["anterior"].notna() & ((cortes["apropiacion"] - cortes["anterior"]).abs() > 1e-9)]
+    if cambios.empty:
+        return pd.DataFrame(columns=columnas)
+    nombres = proyectos.drop_duplicates("proyecto").set_index("proyecto")["nombre"]
+    traslados: dict[tuple, list] = {}
+    if armonizacion is not None and len(armonizacion):
+        for r in armonizacion.dropna(subset=["proyecto_anterior", "proyecto_nuevo", "periodo"]).itertuples():
+            for mes in (r.periodo - 1, r.periodo):  # la reducción se registra en el último mes del anterior o en el de la armonización
+                traslados.setdefault((r.proyecto_anterior, mes), []).append(int(r.proyecto_nuevo))
+    filas = []
+    for r in cambios.itertuples():
+        monto = r.apropiacion - r.anterior
+        destino = traslados.get((r.proyecto, r.periodo)) if monto < 0 else None
+        tipo = "traslado por armonización" if destino else ("adición" if monto > 0 else "reducción")
+        obs = getattr(r, "observaciones", None)
+        filas.append({"proyecto": r.proyecto, "nombre": nombres.get(r.proyecto), "periodo": str(r.periodo), "anterior": r.anterior,
+                      "nueva": r.apropiacion, "monto": monto, "tipo": tipo,
+                      "destino": ", ".join(map(str, sorted(set(destino)))) if destino else None,
+                      "observacion": None if obs is None or pd.isna(obs) or not str(obs).strip() else str(obs)})
+    return pd.DataFrame(filas, columns=columnas)
 
 
 def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
@@ -71,7 +127,7 @@ def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, perio
     """
     cortes = hasta_periodo(presupuesto, periodo)
     meses = pd.period_range(pd.Period(year=periodo.year, month=1, freq="M"), periodo, freq="M")
-    ids = proyectos["proyecto"].drop_duplicates().sort_values()
+    ids = iniciados(proyectos, periodo)["proyecto"].drop_duplicates().sort_values()
     rejilla = pd.MultiIndex.from_product([ids, meses], names=["proyecto", "periodo"])
     t = cortes.set_index(["proyecto", "periodo"])[_MONTOS].reindex(rejilla)
     t = t.groupby(level="proyecto").ffill().reset_index()

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..comun.textos import canonico, es_si
 from ..libro.esquema import IMPACTOS, PROBABILIDADES, TIPOS_RIESGO, ZONAS
+from .periodo import ultima_observacion
 
 VALORES_NIVEL = (20.0, 40.0, 60.0, 80.0, 100.0)  # valor de cada nivel, en el orden de PROBABILIDADES / IMPACTOS
 PESOS_TIPO_CONTROL = {"Preventivo": 25.0, "Detectivo": 15.0, "Correctivo": 10.0}
@@ -170,7 +171,13 @@ def calcular_riesgos(riesgos: pd.DataFrame, controles: pd.DataFrame, seguimiento
             ),
         }
     )
-    return tabla[COLUMNAS].sort_values("riesgo", kind="stable").reset_index(drop=True)
+    seg = seguimiento_riesgos
+    if len(seg) and "observaciones" in seg:
+        per = pd.PeriodIndex(seg["periodo"], freq="M")
+        seg = seg[(per <= periodo) & (per.year == periodo.year)]
+    obs = ultima_observacion(seg, ["riesgo"])
+    tabla = tabla[COLUMNAS].merge(obs, on="riesgo", how="left")
+    return tabla.sort_values("riesgo", kind="stable").reset_index(drop=True)
 
 
 def _conteo(serie: pd.Series, claves: tuple[str, ...]) -> dict[str, int]:
