@@ -90,12 +90,18 @@ def test_papermill_de_linea_de_comandos(ruta, tmp_path):
 
 
 @pytest.mark.lento
-def test_informes_de_la_plantilla_vacia(tmp_path):
-    """``pai informes`` con la plantilla sin diligenciar (el enero real de la Oficina): publica las siete páginas,
-    que dicen en palabras lo que aún no se ha reportado en vez de fallar o dibujar gráficos vacíos."""
+def test_informes_de_un_enero_casi_vacio(tmp_path):
+    """``pai informes`` con la plantilla casi sin diligenciar (solo el corte presupuestal de enero de un proyecto: el
+    enero real de la Oficina): publica las siete páginas como preliminares, que dicen en palabras lo que aún no se ha
+    reportado en vez de fallar o dibujar gráficos vacíos."""
+    import openpyxl
+
     from pai_analisis.libro.plantilla import escribir_plantilla
 
     datos = escribir_plantilla(tmp_path / "vacio.xlsx")
+    wb = openpyxl.load_workbook(datos)
+    wb["presupuesto"].append([7867, "2024-01", 20149, 3000, 100])
+    wb.save(datos)
     salida = tmp_path / "informes"
     r = subprocess.run([sys.executable, "-m", "pai_analisis.cli", "informes", "--periodo", "2024-01", "--datos", str(datos),
                         "--salida", str(salida)], cwd=RAIZ, capture_output=True, text=True, timeout=600)
@@ -105,6 +111,7 @@ def test_informes_de_la_plantilla_vacia(tmp_path):
     for nombre in paginas:
         texto = (salida / "2024-01" / nombre).read_text(encoding="utf-8")
         assert "enero de 2024" in texto and "Traceback" not in texto, nombre
+        assert "Cifras preliminares" in texto and "faltan 43 de 43 metas sin su reporte de enero" in texto, nombre
     for n in NOMBRES:
         texto = (salida / "2024-01" / f"{n}.html").read_text(encoding="utf-8")
         assert "Aún no hay reportes de" in texto, n

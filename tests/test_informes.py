@@ -343,14 +343,15 @@ def test_varios_periodos_y_archivo(tmp_path):
 
 
 @pytest.mark.lento
-def test_un_periodo_invalido_no_detiene_los_demas(tmp_path):
+def test_un_periodo_sin_libro_no_detiene_los_demas(tmp_path):
+    """2025-01 no tiene libro de su vigencia: es un periodo sin datos (salida 3), junio se publica igual."""
     salida = tmp_path / "informes"
     r = informes(salida, "--periodo", "2024-06", "--periodo", "2025-01")
-    assert r.returncode == 1
+    assert r.returncode == 3, r.stderr
     assert (salida / "2024-06" / "index.html").is_file() and all((salida / "2024-06" / f).is_file() for f in INFORMES)
     assert not (salida / "2025-01").exists()
-    assert "2025-01: NO se publicó" in r.stderr and "fuera de la vigencia" in r.stderr
-    assert "1 publicado(s)" in r.stderr and "1 con error" in r.stderr
+    assert "2025-01: SIN DATOS: No hay libro de la vigencia 2025" in r.stderr
+    assert "1 publicado(s)" in r.stderr and "1 sin datos" in r.stderr and "0 con error" in r.stderr
     assert "Traceback" not in r.stderr
     assert enlaces_relativos(salida / "index.html") == ["2024-06/index.html"]
 
@@ -366,9 +367,10 @@ def test_periodo_anterior_como_en_cron(tmp_path):
     assert [p.name for p in salida.iterdir() if re.match(r"^\d{4}-\d{2}$", p.name)] == ["2024-06"]
     sha = hashlib.sha256(libro.read_bytes()).hexdigest()
     for nombre in ("index.html", *INFORMES):
-        texto = revisar_html(salida / "2024-06" / nombre, demostracion=False)  # un libro propio no es demostración
+        # un libro hecho con --con-ejemplo lleva la marca de demostración: sus informes lo dicen
+        texto = revisar_html(salida / "2024-06" / nombre, demostracion=True)
         assert "junio de 2024" in texto
-        assert f"seguimiento.xlsx — SHA-256 {sha}" in texto, f"{nombre}: el pie no trae el SHA-256 del libro"
+        assert f"seguimiento.xlsx — SHA-256 {sha} — marcado como datos de demostración" in texto, f"{nombre}: pie sin SHA-256"
 
 
 # ---------------------------------------------------------------- candado
@@ -443,60 +445,84 @@ def test_resolver_periodos_invalidos(periodos, desde, hasta, mensaje):
         resolver_periodos(periodos, desde, hasta, hoy=HOY)
 
 
-@pytest.fixture
-def insumos(tmp_path):
-    """Un libro, un archivo de parámetros y los cuadernos, copiados para poder modificarlos."""
-    datos = tmp_path / "libro.xlsx"
-    datos.write_bytes(b"contenido del libro")
-    par = tmp_path / "parametros.yaml"
-    shutil.copy2(RAIZ / "parametros" / "base.yaml", par)
+@pytest.fixture(scope="module")
+def libro_demo():
+    from pai_analisis.libro.carga import cargar_libro
+
+    return cargar_libro()
+
+
+def _partes(libro, periodo, par=None, cuadernos=None):
+    from pai_analisis.metricas.parametros import Parametros
+
+    return huellas.partes_periodo(libro, periodo, par or Parametros(), cuadernos or CUADERNOS)
+
+
+def test_huella_por_partes_y_estable(libro_demo):
+    partes = _partes(libro_demo, "2024-06")
+    assert set(partes) == set(huellas.PARTES) and all(re.fullmatch(r"[0-9a-f]{64}", v) for v in partes.values())
+    assert _partes(libro_demo, "2024-06") == partes
+    assert huellas.huella(partes) != huellas.huella(_partes(libro_demo, "2024-05"))
+
+
+def test_una_correccion_de_junio_cambia_junio_y_despues_no_antes(libro_demo):
+    import copy
+
+    corregido = copy.deepcopy(libro_demo)
+    sm = corregido.seguimiento_metas
+    fila = (sm["proyecto"] == 7871) & (sm["meta"] == 2) & (sm["periodo"].astype(str) == "2024-06")
+    sm.loc[fila, "ejecutado"] += 10
+    for periodo, cambia in (("2024-05", False), ("2024-06", True), ("2024-07", True), ("2024-12", True)):
+        antes, despues = _partes(libro_demo, periodo), _partes(corregido, periodo)
+        assert (antes["seguimiento"] != despues["seguimiento"]) is cambia, periodo
+        assert antes["plan"] == despues["plan"]
+        assert huellas.motivos({"partes": antes}, despues, periodo) == (["el libro cambió en meses ≤ " + periodo] if cambia else [])
+
+
+def test_la_huella_cubre_plan_parametros_cuadernos(libro_demo, tmp_path):
+    import copy
+
+    from pai_analisis.metricas.parametros import Parametros
+
+    base = _partes(libro_demo, "2024-06")
+    otro_plan = copy.deepcopy(libro_demo)
+    otro_plan.metas.loc[0, "nombre"] = "Otro nombre"
+    assert _partes(otro_plan, "2024-06")["plan"] != base["plan"]  # el plan cuenta para todos los meses
+    assert _partes(libro_demo, "2024-06", Parametros(umbral_critico=65))["parametros"] != base["parametros"]
+    assert _partes(libro_demo, "2024-06", Parametros(archivo="otra/ruta.yaml"))["parametros"] == base["parametros"]
     carpeta = tmp_path / "cuadernos"
     carpeta.mkdir()
     for c in CUADERNOS:
         shutil.copy2(c, carpeta / c.name)
-    return datos, par, sorted(carpeta.glob("*.ipynb"))
-
-
-def test_huella_estable(insumos):
-    datos, par, cuadernos = insumos
-    h = huellas.huella("2024-06", datos, par, cuadernos)
-    assert re.fullmatch(r"[0-9a-f]{64}", h)
-    assert huellas.huella("2024-06", datos, par, cuadernos) == h
-    # Solo importa el contenido: la misma copia en otra ruta (o con otra fecha) da la misma huella.
-    otra = datos.with_name("copia.xlsx")
-    shutil.copy(datos, otra)
-    assert huellas.huella("2024-06", otra, par, cuadernos) == h
-
-
-def test_huella_cambia_con_cada_insumo(insumos):
-    datos, par, cuadernos = insumos
-    h = huellas.huella("2024-06", datos, par, cuadernos)
-    assert huellas.huella("2024-05", datos, par, cuadernos) != h
-    assert huellas.huella("2024-06", None, par, cuadernos) != h  # datos incorporados
-
-    datos.write_bytes(b"contenido del libro, corregido")
-    h_datos = huellas.huella("2024-06", datos, par, cuadernos)
-    assert h_datos != h
-
-    par.write_text(par.read_text(encoding="utf-8").replace("critico: 70", "critico: 65"), encoding="utf-8")
-    h_par = huellas.huella("2024-06", datos, par, cuadernos)
-    assert h_par != h_datos
-
-    nb = nbformat.read(cuadernos[2], as_version=4)
+    copias = sorted(carpeta.glob("*.ipynb"))
+    assert _partes(libro_demo, "2024-06", cuadernos=copias)["cuadernos"] == base["cuadernos"]  # solo el contenido
+    nb = nbformat.read(copias[2], as_version=4)
     nb.cells.append(nbformat.v4.new_markdown_cell("## Sección nueva"))
-    nbformat.write(nb, cuadernos[2])
-    h_nb = huellas.huella("2024-06", datos, par, cuadernos)
-    assert h_nb != h_par
-    assert huellas.huella("2024-06", datos, par, cuadernos[:-1]) != h_nb  # un cuaderno menos
+    nbformat.write(nb, copias[2])
+    assert _partes(libro_demo, "2024-06", cuadernos=copias)["cuadernos"] != base["cuadernos"]
+
+
+def test_guardar_el_libro_sin_cambios_no_cambia_la_huella(tmp_path):
+    """La huella se calcula sobre los datos leídos, no sobre los bytes: guardar otra vez el libro no la cambia."""
+    import openpyxl
+
+    from pai_analisis.libro.carga import cargar_libro
+    from pai_analisis.libro.plantilla import escribir_plantilla
+
+    ruta = escribir_plantilla(tmp_path / "libro.xlsx", con_ejemplo=True)
+    antes = _partes(cargar_libro(ruta), "2024-06")
+    wb = openpyxl.load_workbook(ruta)
+    wb.save(ruta)
+    assert _partes(cargar_libro(ruta), "2024-06") == antes
 
 
 def test_huella_publicada(tmp_path):
     carpeta = tmp_path / "2024-06"
-    assert huellas.huella_publicada(carpeta) is None
+    assert huellas.publicada(carpeta) is None
     carpeta.mkdir()
     (carpeta / "huella.json").write_text(json.dumps({"huella": "abc"}), encoding="utf-8")
-    assert huellas.huella_publicada(carpeta) is None  # sin index.html no cuenta como publicado
+    assert huellas.publicada(carpeta) is None  # sin index.html no cuenta como publicado
     (carpeta / "index.html").write_text("<html></html>", encoding="utf-8")
-    assert huellas.huella_publicada(carpeta) == "abc"
+    assert huellas.publicada(carpeta)["huella"] == "abc"
     (carpeta / "huella.json").write_text("{roto", encoding="utf-8")
-    assert huellas.huella_publicada(carpeta) is None
+    assert huellas.publicada(carpeta) is None

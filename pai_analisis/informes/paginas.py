@@ -35,12 +35,20 @@ def _banner(ctx=None, demostracion: bool | None = None) -> str:
             "informe fue generado para mostrar cómo funciona la herramienta; sus cifras no son cifras reales de la entidad.</div>")
 
 
+def _aviso_preliminar(ctx) -> str:
+    from .lecturas.comunes import frase_preliminar
+
+    texto = frase_preliminar(ctx) if ctx is not None else None
+    return f'<div class="pai-preliminar" role="note"><strong>Preliminar:</strong> {e(texto)}</div>' if texto else ""
+
+
 def encabezado(ctx: Contexto, titulo: str) -> Html:
-    """Entidad, dependencia, título e «Informe de junio de 2024»; con datos de demostración, un aviso muy visible."""
+    """Entidad, dependencia, título e «Informe de junio de 2024»; avisos muy visibles si los datos son de
+    demostración o si el periodo es preliminar (dice qué falta)."""
     p = ctx.parametros
     return Html(f'<style>{_css()}</style><header class="pai-encabezado"><p class="pai-entidad">{e(p.entidad)} · {e(p.dependencia)}</p>'
                 f'<h1 class="pai-titulo">{e(titulo)}</h1><p class="pai-periodo">Informe de {e(ctx.periodo_texto)} · '
-                f"vigencia {ctx.libro.vigencia}</p></header>{_banner(ctx)}")
+                f"vigencia {ctx.libro.vigencia}</p></header>{_banner(ctx)}{_aviso_preliminar(ctx)}")
 
 
 def _procedencia(ctx) -> list[tuple[str, str]]:
@@ -49,8 +57,8 @@ def _procedencia(ctx) -> list[tuple[str, str]]:
     filas = []
     if ctx is not None:
         libro, p = ctx.libro, ctx.parametros
-        datos = (f"datos de demostración incorporados (plan {libro.vigencia} con un año de seguimiento simulado)" if libro.demostracion
-                 else f"{libro.nombre_datos} — SHA-256 {libro.sha256}")
+        datos = (f"{libro.nombre_datos} (plan {libro.vigencia} con un año de seguimiento simulado)" if libro.origen is None
+                 else f"{libro.nombre_datos} — SHA-256 {libro.sha256}" + (" — marcado como datos de demostración" if libro.demostracion else ""))
         pesos = ", ".join(f"{n} {pct(p.pesos.get(c, 0) * 100)}" for c, n in
                           (("proyectos_inversion", "proyectos"), ("indicadores_gestion", "indicadores"), ("plan_accion_integrado", "plan")))
         umbrales = (f"crítico por debajo de {numero(p.umbral_critico, 0)}, satisfactorio desde {numero(p.umbral_satisfactorio, 0)}, "

@@ -76,7 +76,7 @@ def _presupuesto(demo: pd.DataFrame, armonizacion: pd.DataFrame, nuevos: pd.Data
         aprop = np.full(len(MESES_NUEVOS), recibido.get(nuevo, 0.0))
         obs = [f"Apropiación inicial recibida en la armonización (Acuerdo 927 de {VIGENCIA})."] + [None] * 5
         if nuevo == ADICION[0]:
-            aprop[MESES_NUEVOS >= ADICION[1]] += ADICION[2]
+            aprop[ADICION[1] <= MESES_NUEVOS] += ADICION[2]
             obs[ADICION[1] - MES] = "Adición presupuestal para la conectividad de las sedes."
         partes.append(pd.DataFrame({"proyecto": nuevo, "periodo": PERIODOS_NUEVOS, "apropiacion": aprop,
                                     "compromisos": np.round(COMPROMISOS * aprop, 1), "giros": np.round(GIROS * aprop, 1),
@@ -96,7 +96,7 @@ def _metas_nuevas(rng, metas: pd.DataFrame, reprogramaciones: pd.DataFrame) -> p
             total = np.full(6, mv)
             r = reprogramaciones[(reprogramaciones["proyecto"] == str(proy)) & (reprogramaciones["meta"] == str(meta))]
             for x in r.itertuples():  # desde el mes de la reprogramación, la programación apunta a la meta nueva
-                total[MESES_NUEVOS >= int(x.periodo[-2:])] = float(x.programacion_vigencia)
+                total[int(x.periodo[-2:]) <= MESES_NUEVOS] = float(x.programacion_vigencia)
             acumulado = np.round(total * (np.arange(1, 7) / 6))
             prog = np.diff(acumulado, prepend=0)
             ejec_acum = np.maximum.accumulate(np.round(acumulado * razon))

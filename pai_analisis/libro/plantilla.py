@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..comun.archivos import destino_escribible, escribir_atomico
-from ..errores import ErrorEscritura, ErrorLectura
 from ..comun.periodos import a_periodo
 from ..comun.textos import canonico
+from ..errores import ErrorEscritura, ErrorLectura
 from . import esquema
 from .marcas import CLAVE_DEMOSTRACION, CLAVE_VIGENCIA, Marcas, escribir_propiedades
 

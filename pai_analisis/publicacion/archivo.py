@@ -62,18 +62,32 @@ def _tendencia_svg(puntos: list[tuple[str, float]], ancho: int = 560, alto: int 
     return f'<img class="pai-tendencia" src="data:image/svg+xml;base64,{datos}" alt="{html.escape(alt)}" width="{ancho}" height="{alto}">'
 
 
-def escribir_archivo(salida: Path, parametros=None) -> Path:
-    """(Re)escribe ``salida/index.html`` con todos los periodos publicados, el más reciente primero."""
-    from ..comun.periodos import periodo_en_palabras
-    from ..informes.paginas import pagina_html
-    from ..informes.piezas import semaforo_html
-
+def leer_publicados(salida: Path) -> list[dict]:
+    """El ``portada.json`` de cada periodo publicado en ``salida`` (más su versión de ``huella.json``), en orden."""
     filas = []
     for carpeta in sorted(p for p in salida.iterdir() if p.is_dir() and _PERIODO.match(p.name)) if salida.is_dir() else []:
         try:
-            filas.append(json.loads((carpeta / "portada.json").read_text(encoding="utf-8")))
+            f = json.loads((carpeta / "portada.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
+        try:
+            h = json.loads((carpeta / "huella.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            h = {}
+        f.setdefault("vigencia", int(carpeta.name[:4]))
+        f["version"] = h.get("version", f.get("version", 1))
+        f["revisado"] = h.get("revisado") or f.get("revisado") or f.get("generado")
+        filas.append(f)
+    return filas
+
+
+_ESTADO = {"preliminar": "Preliminar", "completo": "Completo"}
+
+
+def _tabla_vigencia(filas: list[dict], vigencia: int, demo: bool) -> str:
+    from ..comun.periodos import periodo_en_palabras
+    from ..informes.lecturas.revision import cuando
+    from ..informes.piezas import semaforo_html
 
     def celda(valor, semaforo):
         return f'<td class="num">{html.escape(pct(valor))}<br>{semaforo_html(semaforo)}</td>'
@@ -82,23 +96,46 @@ def escribir_archivo(salida: Path, parametros=None) -> Path:
         serie = [(s["periodo"], s["indice_pai"]) for s in f.get("serie", [])]
         return _tendencia_svg(serie, ancho=130, alto=34, etiquetas=False) or "—"
 
-    cuerpo_filas = "".join(
-        f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a>'
-        f'{" (demostración)" if f.get("demostracion") else ""}</td>'
+    cuerpo = "".join(
+        f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a></td>'
+        f'<td>{html.escape(_ESTADO.get(f.get("estado_periodo"), "—"))}</td>'
+        f'<td>Versión {int(f.get("version") or 1)}<br><span class="pai-nota">{html.escape(cuando(f.get("revisado")))}</span></td>'
         + celda(f.get("indice_pai"), f.get("semaforo"))
         + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in NOMBRES_COMPONENTES)
         + f"<td>{mini(f)}</td></tr>"
         for f in reversed(filas)
     )
-    titulos = ("Periodo", "Índice PAI", *NOMBRES_COMPONENTES.values(), "Índice de enero al mes")
-    encabezados = "".join(f"<th>{html.escape(n)}</th>" for n in titulos)
-    tabla = (f'<h2 id="periodos">Periodos publicados</h2><div class="pai-tabla-marco"><table class="pai-tabla">'
-             f"<thead><tr>{encabezados}</tr></thead><tbody>{cuerpo_filas}</tbody></table></div>")
-    tendencia = _tendencia_svg([(f["periodo"], f.get("indice_pai")) for f in filas])
+    titulos = ("Periodo", "Estado", "Versión", "Índice PAI", *NOMBRES_COMPONENTES.values(), "Índice de enero al mes")
+    encabezados = "".join(f'<th scope="col">{html.escape(n)}</th>' for n in titulos)
+    ident = f"vigencia-{vigencia}" + ("-demostracion" if demo else "")
+    titulo = f"Vigencia {vigencia}" + (" — datos de demostración" if demo else "")
+    partes = [f'<h2 id="{ident}">{html.escape(titulo)}</h2>']
+    if demo:
+        partes.append('<p class="pai-nota">Estos periodos se publicaron con datos de demostración (cifras simuladas): '
+                      "no son cifras de la entidad y se listan aparte de los reales.</p>")
+    tendencia = _tendencia_svg([(f["periodo"], f.get("indice_pai")) for f in filas])  # una línea por vigencia, nunca entre dos años
     if tendencia:
-        tabla = f'<h2 id="tendencia">Tendencia del índice PAI</h2><figure class="pai-figura">{tendencia}</figure>' + tabla
-    cuerpo = tabla if filas else "<p>Aún no hay periodos publicados.</p>"
-    salida.mkdir(parents=True, exist_ok=True)
-    demo = any(f.get("demostracion") for f in filas)
-    escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=demo, parametros=parametros))
-    return salida / "index.html"
+        partes.append(f'<figure class="pai-figura">{tendencia}<figcaption>Índice PAI de {html.escape(titulo.lower())}, '
+                      "mes a mes.</figcaption></figure>")
+    partes.append(f'<div class="pai-tabla-marco"><table class="pai-tabla"><thead><tr>{encabezados}</tr></thead>'
+                  f"<tbody>{cuerpo}</tbody></table></div>")
+    return "".join(partes)
+
+
+def escribir_archivo(salida: Path, parametros=None) -> Path:
+    """(Re)escribe ``salida/index.html``: los periodos publicados por vigencia (la más reciente primero) y,
+    aparte, los de datos de demostración. Cada vigencia con su propia línea de tendencia."""
+    from ..informes.paginas import pagina_html
+
+    filas = leer_publicados(salida)
+    grupos: dict[tuple[bool, int], list[dict]] = {}
+    for f in filas:
+        grupos.setdefault((bool(f.get("demostracion")), int(f["vigencia"])), []).append(f)
+    orden = sorted(grupos, key=lambda g: (g[0], -g[1]))  # reales primero; la vigencia más reciente arriba
+    indice = "".join(f'<li><a href="#vigencia-{v}{"-demostracion" if d else ""}">Vigencia {v}{" (demostración)" if d else ""}</a></li>'
+                     for d, v in orden)
+    cuerpo = (f'<nav class="pai-indice" aria-label="Vigencias"><span class="pai-indice-titulo">Vigencias:</span><ol>{indice}</ol></nav>'
+              + "".join(_tabla_vigencia(grupos[g], g[1], g[0]) for g in orden)) if filas else "<p>Aún no hay periodos publicados.</p>"
+    solo_demo = bool(filas) and all(f.get("demostracion") for f in filas)
+    return escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=solo_demo,
+                                                                parametros=parametros))

@@ -1,28 +1,45 @@
-"""Publicación atómica de la carpeta de un periodo: se arma aparte y se intercambia con ``DIR/P``."""
+"""Publicación atómica de la carpeta de un periodo: se arma aparte y se intercambia con ``DIR/P``.
+
+Dos renombres en el mismo disco: lo publicado se aparta como ``DIR/.P.viejo-PID-…``, lo nuevo
+toma su lugar y solo entonces se borra lo apartado (sus archivos siguen vivos, por enlaces
+duros, en ``DIR/P/versiones/vN``). Si la corrida muere entre los dos renombres, la siguiente
+corrida devuelve lo apartado a su lugar (:mod:`.limpieza`).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from pathlib import Path
 
 from ..comun.archivos import escribir_atomico
-from ..comun.reloj import sello
+
+CARPETA_ERRORES = "_errores"
 
 
-def publicar_periodo(salida: Path, carpeta: Path, periodo: str, huella_periodo: str) -> Path:
-    """Publica ``carpeta`` (ya completa: HTML, portada, cuadernos) como ``salida/periodo``.
+def apartado(salida: Path, periodo: str) -> Path:
+    return salida / f".{periodo}.viejo-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
-    Dos renombres en el mismo disco: lo publicado antes se aparta, lo nuevo toma su lugar y
-    solo entonces se borra lo anterior. Los cuadernos con error de ese periodo se descartan.
+
+def publicar_periodo(salida: Path, construida: Path, periodo: str, registro: dict) -> Path:
+    """Publica ``construida`` (ya completa: HTML, portada, cuadernos, versiones) como ``salida/periodo``.
+
+    ``registro``: lo que se escribe en ``huella.json`` (huella, partes, versión, fechas).
     """
-    escribir_atomico(carpeta / "huella.json", json.dumps({"huella": huella_periodo, "generado": sello()}))
+    escribir_atomico(construida / "huella.json", json.dumps(registro, ensure_ascii=False, indent=2))
     destino = salida / periodo
-    viejo = salida / f".{periodo}.viejo-{uuid.uuid4().hex[:8]}"
     if destino.exists():
+        viejo = apartado(salida, periodo)
         destino.rename(viejo)
-    carpeta.rename(destino)
-    shutil.rmtree(viejo, ignore_errors=True)
-    shutil.rmtree(salida / "_errores" / periodo, ignore_errors=True)
+        try:
+            construida.rename(destino)
+        except BaseException:
+            viejo.rename(destino)
+            raise
+        shutil.rmtree(viejo, ignore_errors=True)
+    else:
+        construida.rename(destino)
+    shutil.rmtree(salida / CARPETA_ERRORES / periodo, ignore_errors=True)
     return destino

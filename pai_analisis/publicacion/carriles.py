@@ -52,6 +52,8 @@ class Tarea:
 class Resultado:
     tarea: Tarea
     error: str | None = None  # mensaje en español si falló
+    vencido: bool = False  # pasó su tiempo máximo
+    registro_kernel: Path | None = None  # la salida de error del kernel que lo ejecutó
 
 
 def _describir_error(exc: BaseException, cuaderno: Path) -> str:
@@ -108,17 +110,23 @@ def _clases_kernel():
 
 
 class Carril:
-    """Un kernel caliente que ejecuta cuadernos en serie."""
+    """Un kernel caliente que ejecuta cuadernos en serie, cada uno con un tiempo máximo.
 
-    def __init__(self, cwd: Path, registro_kernels: Path | None = None, nombre_kernel: str = "python3"):
-        self.cwd, self.registro_kernels, self.nombre_kernel, self.km = cwd, registro_kernels, nombre_kernel, None
+    La salida de error del kernel (avisos de arranque de ipykernel, un fallo del proceso) va a
+    ``registro_kernel`` (un archivo de la carpeta de trabajo): no llega a la terminal, al correo
+    de cron ni al registro de la corrida; si un cuaderno falla, el publicador la guarda junto al
+    cuaderno con el error.
+    """
+
+    def __init__(self, cwd: Path, registro_kernel: Path | None = None, limite: float | None = None, nombre_kernel: str = "python3"):
+        self.cwd, self.registro_kernel, self.limite, self.nombre_kernel = cwd, registro_kernel, limite, nombre_kernel
+        self.km = None
+        self._vencido = False
 
     def iniciar(self) -> None:
         self.km = _clases_kernel()(kernel_name=self.nombre_kernel)
-        # La salida de error del kernel (avisos de arranque, un fallo del proceso) va al
-        # registro de kernels de la corrida, no a la terminal ni al correo de cron.
-        if self.registro_kernels is not None:
-            with open(self.registro_kernels, "ab") as destino:
+        if self.registro_kernel is not None:
+            with open(self.registro_kernel, "ab") as destino:
                 self.km.start_kernel(cwd=str(self.cwd), stdout=destino, stderr=destino)
         else:
             self.km.start_kernel(cwd=str(self.cwd))
@@ -130,6 +138,20 @@ class Carril:
         kc.wait_for_ready(timeout=60)
         kc.execute_interactive(codigo, timeout=120, output_hook=lambda _m: None)
 
+    def _vencer(self) -> None:
+        """El cuaderno pasó su tiempo máximo: se apaga el kernel (papermill termina con un error)."""
+        self._vencido = True
+        self.interrumpir(apagar=True)
+
+    def interrumpir(self, apagar: bool = False) -> None:
+        km = self.km
+        if km is None:
+            return
+        try:
+            km.shutdown_kernel(now=True) if apagar else km.interrupt_kernel()
+        except Exception:  # noqa: BLE001 - el kernel pudo morir por su cuenta
+            log.debug("no se pudo interrumpir un kernel", exc_info=True)
+
     def ejecutar(self, tarea: Tarea) -> Resultado:
         import papermill as pm
 
@@ -137,14 +159,27 @@ class Carril:
             self.iniciar()
         else:
             self._ejecutar_codigo(_LIMPIEZA)
+        self._vencido = False
+        reloj = threading.Timer(self.limite, self._vencer) if self.limite else None
+        if reloj is not None:
+            reloj.daemon = True
+            reloj.start()
         try:
             pm.execute_notebook(str(tarea.cuaderno), str(tarea.salida), parameters=tarea.parametros,
-                                kernel_name=self.nombre_kernel, progress_bar=False, km=self.km)
+                                kernel_name=self.nombre_kernel, progress_bar=False, km=self.km,
+                                execution_timeout=int(self.limite) if self.limite else None)
             return Resultado(tarea)
         except Exception as exc:  # el cuaderno con el error queda escrito en tarea.salida
-            if self.km is not None and not self.km.is_alive():
-                self.km = None
+            vencido = self._vencido or type(exc).__name__ in ("CellTimeoutError", "TimeoutError")
+            if vencido or (self.km is not None and not self.km.is_alive()):
+                self.cerrar()  # un kernel vencido puede seguir ocupado: el próximo cuaderno arranca uno nuevo
+            if vencido:
+                return Resultado(tarea, f"el cuaderno «{tarea.cuaderno.name}» pasó su tiempo máximo de {self.limite:.0f} s "
+                                        "y se detuvo (límite: tiempo_cuaderno / --tiempo-cuaderno)", vencido=True)
             return Resultado(tarea, _describir_error(exc, tarea.cuaderno))
+        finally:
+            if reloj is not None:
+                reloj.cancel()
 
     def cerrar(self) -> None:
         if self.km is not None:
@@ -157,45 +192,69 @@ class Carril:
             self.km = None
 
 
-def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path,
-                         al_terminar: Callable[[Resultado], None], registro_kernels: Path | None = None) -> None:
+def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path, al_terminar: Callable[[Resultado], None], *,
+                         trabajo: Path | None = None, limite: float | None = None,
+                         detener: threading.Event | None = None) -> None:
     """Ejecuta las tareas repartidas en ``carriles`` kernels; llama ``al_terminar`` con cada resultado.
 
     Los kernels arrancan antes de consumir ``tareas``: si es un generador (que, por
     ejemplo, calcula cada periodo antes de entregar sus cuadernos), el arranque de los
     kernels se solapa con ese cálculo. ``al_terminar`` corre en el hilo del carril (puede
     exportar y publicar mientras los demás siguen). Un cuaderno que falla no detiene a
-    los demás.
+    los demás; ``limite`` (segundos) acota cada cuaderno. ``trabajo``: carpeta donde cada
+    carril deja la salida de error de su kernel (``kernel-N.log``).
+
+    Una interrupción (Ctrl-C, ``KeyboardInterrupt`` en el hilo principal) no es un fallo de
+    ningún cuaderno: se marca ``detener``, se interrumpen los kernels, ningún resultado
+    posterior llega a ``al_terminar`` y la interrupción se propaga.
     """
     cola: queue.Queue[Tarea | None] = queue.Queue()
     fallos: list[BaseException] = []
+    detener = detener or threading.Event()
     # traitlets resuelve perezosamente las clases de sus rasgos ``Type`` (p. ej. ``client_factory``) y
     # esa primera resolución no es segura entre hilos: con dos carriles a la vez fallaba a veces con
     # «import_item accepts strings, not MetaHasTraits». Se resuelven aquí, una vez, antes de los hilos.
     _clases_kernel()(kernel_name="python3").client()
+    n = max(1, carriles)
+    lista = [Carril(cwd, trabajo / f"kernel-{i}.log" if trabajo else None, limite) for i in range(n)]
 
-    def trabajar() -> None:
-        carril = Carril(cwd, registro_kernels)
+    def trabajar(carril: Carril) -> None:
         try:
             carril.iniciar()
             while (t := cola.get()) is not None:
-                al_terminar(carril.ejecutar(t))
+                if detener.is_set():
+                    continue
+                resultado = carril.ejecutar(t)
+                resultado.registro_kernel = carril.registro_kernel
+                if not detener.is_set():
+                    al_terminar(resultado)
         except BaseException as exc:  # noqa: BLE001 - se propaga en el hilo principal
-            fallos.append(exc)  # las tareas pendientes las toman los otros carriles
+            if not detener.is_set():
+                fallos.append(exc)  # las tareas pendientes las toman los otros carriles
         finally:
             carril.cerrar()
 
-    n = max(1, carriles)
-    hilos = [threading.Thread(target=trabajar, name=f"carril-{i}", daemon=True) for i in range(n)]
+    hilos = [threading.Thread(target=trabajar, args=(c,), name=f"carril-{i}", daemon=True) for i, c in enumerate(lista)]
     for h in hilos:
         h.start()
     try:
         for t in tareas:
             cola.put(t)
+    except KeyboardInterrupt:
+        detener.set()
+        for c in lista:
+            c.interrumpir()
+        raise
     finally:
         for _ in range(n):
             cola.put(None)
-        for h in hilos:
-            h.join()
+        try:
+            for h in hilos:
+                h.join()
+        except KeyboardInterrupt:  # una segunda interrupción mientras se espera: se apagan los kernels
+            detener.set()
+            for c in lista:
+                c.interrumpir(apagar=True)
+            raise
     if fallos:
         raise fallos[0]

@@ -1,47 +1,116 @@
-"""Huellas de los periodos: qué determina los informes de un periodo, para no renderizar lo que no cambió."""
+"""Huellas de los periodos (sección 7.2): qué determina los informes de un periodo, parte por parte.
+
+La huella de P cubre **solo lo que P usa**, en cinco partes con su propio SHA-256:
+
+* ``plan``: las hojas del plan del libro de su vigencia (objetivos, proyectos, metas,
+  indicadores, actividades, riesgos, controles y armonización, con sus ventanas), la vigencia y
+  la marca de demostración;
+* ``seguimiento``: las filas de seguimiento de esa vigencia con ``periodo`` ≤ P (metas,
+  presupuesto, indicadores, actividades, riesgos) y las reprogramaciones que rigen desde P o antes;
+* ``parametros``: los valores de los parámetros (no la ruta del archivo);
+* ``cuadernos``: el contenido de cada cuaderno;
+* ``paquete``: la versión y el contenido del paquete (código, datos, plantillas).
+
+Se calculan sobre los datos ya leídos y tipados (solo las columnas del contrato), no sobre los
+bytes del archivo: guardar el libro sin cambios, reordenar columnas o corregir julio no cambian
+la huella de junio; corregir junio cambia la de junio y la de los meses siguientes.
+``huella.json`` de cada periodo publicado guarda las partes para decir qué cambió.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+
+PARTES = ("plan", "seguimiento", "parametros", "cuadernos", "paquete")
+MOTIVOS = {
+    "plan": "el plan del libro cambió",
+    "seguimiento": "el libro cambió en meses ≤ {periodo}",
+    "parametros": "los parámetros cambiaron",
+    "cuadernos": "los cuadernos cambiaron",
+    "paquete": "el programa cambió (pai-analisis {version})",
+}
 
 
 def _sha(datos: bytes) -> str:
     return hashlib.sha256(datos).hexdigest()
 
 
+@lru_cache(maxsize=1)
 def _contenido_paquete() -> str:
-    raiz = Path(__file__).parent
+    raiz = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for f in sorted(raiz.rglob("*")):
-        if f.is_file() and f.suffix in {".py", ".csv", ".j2", ".css", ".json", ".tpl"} and "__pycache__" not in f.parts:
+        if f.is_file() and f.suffix in {".py", ".csv", ".j2", ".css", ".json", ".js", ".tpl"} and "__pycache__" not in f.parts:
             h.update(str(f.relative_to(raiz)).encode())
             h.update(f.read_bytes())
     return h.hexdigest()
 
 
-def huella(periodo: str, datos: Path | None, parametros: Path | None, cuadernos: list[Path]) -> str:
-    """SHA-256 de todo lo que determina los informes de ``periodo``."""
-    from ..metricas.parametros import buscar_base
+def _tabla(df, columnas: list[str], claves: tuple[str, ...]) -> bytes:
+    """Una tabla del libro como texto canónico: solo ``columnas`` del contrato, ordenada por su clave."""
+    cols = [c for c in columnas if c in df.columns]
+    t = df[cols].astype(object).where(df[cols].notna(), "").astype(str)
+    orden = [c for c in claves if c in t.columns] or cols
+    t = t.sort_values(orden, kind="stable") if len(t) else t
+    return t.to_csv(index=False).encode("utf-8")
 
-    ruta_par = parametros or buscar_base()
-    partes = {
-        "periodo": periodo,
-        "datos": _sha(Path(datos).read_bytes()) if datos and Path(datos).is_file() else f"demostracion:{datos}",
-        "parametros": _sha(Path(ruta_par).read_bytes()) if ruta_par and Path(ruta_par).is_file() else f"defecto:{ruta_par}",
-        "cuadernos": {c.name: _sha(c.read_bytes()) for c in cuadernos},
-        "paquete": [__version__, _contenido_paquete()],
+
+def _columnas(hoja: str) -> list[str]:
+    from ..libro import esquema
+
+    return [c.nombre for c in esquema.HOJAS[hoja]]
+
+
+def partes_periodo(libro, periodo: str, parametros, cuadernos: list[Path]) -> dict[str, str]:
+    """Las cinco partes de la huella de ``periodo`` (cada una un SHA-256)."""
+    import pandas as pd
+
+    from ..libro import esquema
+
+    p = pd.Period(periodo, freq="M")
+    plan = hashlib.sha256(f"vigencia={libro.vigencia};demostracion={libro.demostracion}".encode())
+    for hoja in esquema.HOJAS_DE_PLAN:
+        plan.update(hoja.encode() + b"\n" + _tabla(getattr(libro, hoja), _columnas(hoja), esquema.CLAVES.get(hoja, ())))
+    seg = hashlib.sha256(periodo.encode())
+    for hoja in (*esquema.HOJAS_SEGUIMIENTO, "reprogramaciones"):
+        df = getattr(libro, hoja)
+        per = df["periodo"]
+        hasta = df[per.notna() & (per <= p) & (per.dt.year == p.year)] if len(df) else df
+        seg.update(hoja.encode() + b"\n" + _tabla(hasta, _columnas(hoja), esquema.CLAVES.get(hoja, ())))
+    valores = {k: v for k, v in parametros.como_dict().items() if k != "archivo"}
+    return {
+        "plan": plan.hexdigest(),
+        "seguimiento": seg.hexdigest(),
+        "parametros": _sha(json.dumps(valores, sort_keys=True, default=str).encode()),
+        "cuadernos": _sha(json.dumps({c.name: _sha(c.read_bytes()) for c in cuadernos}, sort_keys=True).encode()),
+        "paquete": _sha(f"{__version__}:{_contenido_paquete()}".encode()),
     }
+
+
+def huella(partes: dict[str, str]) -> str:
+    """La huella total: SHA-256 de las cinco partes."""
     return _sha(json.dumps(partes, sort_keys=True).encode())
 
 
-def huella_publicada(carpeta: Path) -> str | None:
+def publicada(carpeta: Path) -> dict | None:
+    """El ``huella.json`` de un periodo publicado (con ``huella``, ``partes``, ``version``…), o ``None``."""
     try:
         if (carpeta / "index.html").is_file():
-            return json.loads((carpeta / "huella.json").read_text(encoding="utf-8"))["huella"]
-    except (OSError, ValueError, KeyError):
+            datos = json.loads((carpeta / "huella.json").read_text(encoding="utf-8"))
+            return datos if isinstance(datos, dict) and "huella" in datos else None
+    except (OSError, ValueError):
         return None
     return None
+
+
+def motivos(anteriores: dict | None, nuevas: dict[str, str], periodo: str) -> list[str]:
+    """Por qué hay que renderizar otra vez: «el libro cambió en meses ≤ 2024-06», «los parámetros cambiaron»…"""
+    previas = (anteriores or {}).get("partes") or {}
+    if not previas:
+        return ["la publicación anterior no guarda sus partes"]
+    return [MOTIVOS[k].format(periodo=periodo, version=__version__) for k in PARTES if previas.get(k) != nuevas.get(k)]

@@ -11,28 +11,46 @@ from ..comun.reloj import sello
 from .cuadernos import titulo_de
 
 
-def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path]) -> None:
+def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, previas: list | None = None,
+                     motivo: str | None = None) -> None:
     """Escribe en ``carpeta`` la portada del periodo, ``metricas.json`` y ``portada.json``.
 
-    No depende de los cuadernos: ``pai informes`` la arma mientras los kernels trabajan.
+    ``anterior``: la versión publicada del periodo (:func:`.versiones.anterior`), si la hay: la
+    portada dice qué versión es la nueva y qué cifras cambiaron; ``previas``: las versiones
+    guardadas antes (:func:`.versiones.listar`); ``motivo``: por qué se vuelve a publicar. No depende de los cuadernos: ``pai informes``
+    la arma mientras los kernels trabajan.
     """
+    from ..metricas.revision import cambio_de_estado, comparar
+
     m = ctx.metricas
-    escribir_atomico(carpeta / "metricas.json", m.a_json())
+    datos = m.a_dict()
+    version, revisado = (anterior.version + 1 if anterior else 1), sello()
+    cambios = comparar(anterior.metricas, datos) if anterior else None
+    estado = cambio_de_estado(anterior.metricas, datos) if anterior else None
+    escribir_atomico(carpeta / "metricas.json", json.dumps(datos, ensure_ascii=False, indent=2))
     portada = {
         "periodo": str(m.periodo),
         "indice_pai": m.indice_pai,
         "semaforo": m.semaforo_indice,
         "componentes": {k: {"valor": v, "semaforo": m.parametros.semaforo([v]).iloc[0]} for k, v in m.componentes.items()},
         "demostracion": ctx.libro.demostracion,
+        "vigencia": ctx.libro.vigencia,
+        "estado_periodo": m.estado_periodo,
+        "cobertura": (m.cobertura or {}).get("cobertura"),
+        "version": version,
+        "revisado": revisado,
         "serie": [{"periodo": r.periodo, "indice_pai": None if r.indice_pai != r.indice_pai else r.indice_pai}
                   for r in ctx.serie.itertuples()],
         "generado": sello(),
     }
     escribir_atomico(carpeta / "portada.json", json.dumps(portada, ensure_ascii=False, indent=2))
-    escribir_atomico(carpeta / "index.html", _portada_html(ctx, cuadernos))
+    from ..informes.lecturas.revision import seccion_revision
+
+    revision = seccion_revision(version, revisado, anterior, cambios, estado, previas or [], motivo)
+    escribir_atomico(carpeta / "index.html", _portada_html(ctx, cuadernos, revision))
 
 
-def _portada_html(ctx, cuadernos: list[Path]) -> str:
+def _portada_html(ctx, cuadernos: list[Path], revision: str = "") -> str:
     """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
     from ..informes.lecturas.resumen import frase_resultado, tarjetas_indice
     from ..informes.paginas import pagina_html
@@ -43,6 +61,7 @@ def _portada_html(ctx, cuadernos: list[Path]) -> str:
     )
     cuerpo = (f'<p class="pai-lectura">{html.escape(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
               f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>'
+              f'<h2 id="version">Versión de este informe</h2>{revision}'
               f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
               f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>')
     return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)

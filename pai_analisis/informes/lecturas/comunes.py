@@ -111,3 +111,36 @@ def proyeccion_indice(ctx) -> float | None:
     """El índice proyectado a diciembre, si hay proyección y aún no es diciembre."""
     proy = ctx.metricas.proyeccion.get("indice_pai")
     return proy if proy is not None and ctx.periodo.month < 12 else None
+
+
+# ---------------------------------------------------------------- cobertura del mes (sección 7.1)
+
+_QUE_FALTA = {
+    "metas": ("meta", "metas", "sin su reporte de {mes}"),
+    "indicadores": ("indicador", "indicadores", "sin su medición de {mes}"),
+    "actividades": ("actividad", "actividades", "sin su corte de {mes}"),
+    "presupuesto": ("proyecto", "proyectos", "sin corte presupuestal de {mes}"),
+}
+
+
+def frase_faltantes(cobertura: dict, periodo) -> str:
+    """``faltan 6 de 43 metas, 2 de 7 proyectos sin corte presupuestal de abril…`` (lo que falta del mes)."""
+    mes = periodo_en_palabras(periodo).split(" de ")[0]
+    partes = []
+    for c, (uno, varios, cola) in _QUE_FALTA.items():
+        faltan, esperados = len((cobertura.get("faltantes") or {}).get(c, [])), (cobertura.get("esperados") or {}).get(c, 0)
+        if faltan:
+            nombre = uno if esperados == 1 else varios
+            partes.append(f"{numero(faltan, 0)} de {numero(esperados, 0)} {nombre} {cola.format(mes=mes)}")
+    return lista_es(partes)
+
+
+def frase_preliminar(ctx) -> str | None:
+    """El aviso de un periodo ``preliminar``: cuánto llegó y qué falta; ``None`` si el periodo está completo."""
+    c = ctx.metricas.cobertura or {}
+    if c.get("estado_periodo") != "preliminar":
+        return None
+    total = (c.get("cobertura") or {}).get("total")
+    return (f"Cifras preliminares: llegó el {pct(total)} de los reportes esperados de {ctx.periodo_texto} (el umbral es "
+            f"{pct(c.get('umbral_cobertura'), 0)}); faltan {frase_faltantes(c, ctx.periodo)}. Las cifras pueden cambiar cuando "
+            "lleguen: el informe se publicará otra vez, como una nueva versión.")
