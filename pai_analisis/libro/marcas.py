@@ -49,12 +49,16 @@ def _demo(valor) -> bool:
 
 def leer_marcas(ruta: Path) -> Marcas:
     """Las marcas de un libro .xlsx ya comprobado como tal (nunca falla: sin marcas, ``Marcas()``)."""
-    import openpyxl
+    from .lectura import abrir_libro
 
     try:
-        wb = openpyxl.load_workbook(ruta, read_only=True, data_only=True)
+        with abrir_libro(ruta) as wb:
+            return _marcas_de(wb)
     except Exception:  # noqa: BLE001 - la lectura del libro ya dirá qué le pasa
         return Marcas()
+
+
+def _marcas_de(wb) -> Marcas:
     try:
         props = {p.name: p.value for p in getattr(wb, "custom_doc_props", [])}
         vigencia, demo = _anio(props.get(PROPIEDAD_VIGENCIA)), _demo(props.get(PROPIEDAD_DEMOSTRACION))
@@ -69,8 +73,6 @@ def leer_marcas(ruta: Path) -> Marcas:
                     demo = demo or _demo(valor)
     except Exception:  # noqa: BLE001 - una hoja rara no impide leer el libro
         return Marcas()
-    finally:
-        wb.close()
     return Marcas(vigencia, demo)
 
 
