@@ -25,6 +25,7 @@ _PUBLICOS = {
     "Metricas": "metricas.calculo",
     "calcular_metricas": "metricas.calculo",
     "serie_mensual": "metricas.calculo",
+    "serie_larga": "metricas.serie",
     "Parametros": "metricas.parametros",
     "cargar_parametros": "metricas.parametros",
     "advertencias": "metricas.advertencias",

@@ -1,0 +1,172 @@
+"""``serie_larga``: la vigencia mes a mes en formato largo (índice, componentes, objetivos, proyectos).
+
+Los valores esperados se calculan a mano en los comentarios (sección 3 de la especificación:
+Suma = flujo del mes, cumplimiento = E / Pf × 100; actividades = ejecutado / programado × 100).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from libros_minimos import OBJETIVOS, act, hacer_libro, meta, sa, sm
+
+import pai_analisis as pai
+from pai_analisis.errores import ErrorPeriodo
+from pai_analisis.metricas import Parametros, calcular_metricas, serie_larga
+from pai_analisis.metricas.serie import COLUMNAS, NIVELES
+
+
+def _valor(s: pd.DataFrame, periodo: str, nivel: str, clave: str) -> float:
+    fila = s[(s["periodo"] == periodo) & (s["nivel"] == nivel) & (s["clave"] == clave)]
+    assert len(fila) == 1, (periodo, nivel, clave, fila)
+    return float(fila["valor"].iloc[0])
+
+
+def _campo(s: pd.DataFrame, periodo: str, nivel: str, clave: str, campo: str):
+    fila = s[(s["periodo"] == periodo) & (s["nivel"] == nivel) & (s["clave"] == clave)]
+    assert len(fila) == 1, (periodo, nivel, clave, fila)
+    return fila[campo].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def libro_simple():
+    # Proyecto 1 (objetivo 1), una meta Suma con programación anual 10:
+    #   enero:   programado 2, ejecutado 1 → E = 1, Pf = 2 → cumplimiento 1 / 2 = 50 %
+    #   febrero: programado 2, ejecutado 2 → E = 3, Pf = 4 → cumplimiento 3 / 4 = 75 %
+    return hacer_libro(metas=[meta(1)], seguimiento_metas=[sm(1, 1, 2, 1), sm(1, 2, 2, 2)])
+
+
+def test_un_proyecto_del_50_al_75(libro_simple):
+    s = serie_larga(libro_simple)
+    assert list(s.columns) == list(COLUMNAS)
+    assert s["valor"].dtype == "float64"
+    assert list(s["periodo"].unique()) == ["2024-01", "2024-02"]  # hasta: el último mes reportado (febrero)
+    assert list(s["nivel"].unique()) == list(NIVELES)
+    for mes, esperado, semaforo in (("2024-01", 50.0, "critico"), ("2024-02", 75.0, "en_riesgo")):
+        assert _valor(s, mes, "proyecto", "1") == pytest.approx(esperado)
+        assert _campo(s, mes, "proyecto", "1", "estado") == "activo"
+        assert _campo(s, mes, "proyecto", "1", "semaforo") == semaforo
+        # el único componente con valor es el de proyectos: el índice lo toma entero (pesos renormalizados)
+        assert _valor(s, mes, "componente", "proyectos_inversion") == pytest.approx(esperado)
+        assert _valor(s, mes, "indice", "indice_pai") == pytest.approx(esperado)
+        assert _campo(s, mes, "indice", "indice_pai", "semaforo") == semaforo
+        # el objetivo 1 es la media de su única meta; el 2 no tiene nada: fila con valor vacío
+        assert _valor(s, mes, "objetivo", "1") == pytest.approx(esperado)
+        assert math.isnan(_valor(s, mes, "objetivo", "2"))
+        assert pd.isna(_campo(s, mes, "objetivo", "2", "semaforo"))
+        # sin indicadores ni actividades: sus componentes están, sin valor
+        assert math.isnan(_valor(s, mes, "componente", "indicadores_gestion"))
+        assert math.isnan(_valor(s, mes, "componente", "plan_accion_integrado"))
+    # 1 índice + 3 componentes + 2 objetivos + 1 proyecto = 7 filas por mes
+    assert s.groupby("periodo").size().tolist() == [7, 7]
+    assert _campo(s, "2024-01", "objetivo", "1", "nombre") == OBJETIVOS[0]["nombre"]
+    assert _campo(s, "2024-01", "componente", "proyectos_inversion", "nombre") == "Proyectos de inversión"
+    assert s.loc[s["nivel"] != "proyecto", "estado"].isna().all()
+
+
+def test_hasta_y_parametros(libro_simple):
+    s = serie_larga(libro_simple, "2024-01")
+    assert list(s["periodo"].unique()) == ["2024-01"]
+    # hasta después del último reporte: marzo no trae nada nuevo, la Suma sigue en E = 3, Pf = 4 → 75 %
+    s = serie_larga(libro_simple, "2024-03")
+    assert _valor(s, "2024-03", "proyecto", "1") == pytest.approx(75.0)
+    # con el umbral crítico en 40, el 50 % de enero ya no es crítico
+    s = serie_larga(libro_simple, "2024-01", Parametros(umbral_critico=40))
+    assert _campo(s, "2024-01", "proyecto", "1", "semaforo") == "en_riesgo"
+    with pytest.raises(ErrorPeriodo):
+        serie_larga(libro_simple, "2023-12")
+
+
+def test_memoria_compartida(libro_simple):
+    memoria: dict = {}
+    a = serie_larga(libro_simple, memoria=memoria)
+    assert {k[1] for k in memoria} == {"2024-01", "2024-02"}  # un cálculo por mes
+    nucleos = {k: id(v) for k, v in memoria.items()}
+    b = serie_larga(libro_simple, memoria=memoria)
+    assert {k: id(v) for k, v in memoria.items()} == nucleos  # la segunda llamada no recalcula
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_libro_sin_reportes_da_tabla_vacia():
+    s = serie_larga(hacer_libro(metas=[meta(1)]))
+    assert s.empty and list(s.columns) == list(COLUMNAS)
+
+
+def test_ventanas_y_actividades():
+    # Proyecto 1 (objetivo 1), meta Suma: enero 1 de 2 → 50 %; febrero 3 de 4 → 75 %.
+    # Proyecto 2 (objetivo 2) cierra en enero: meta Suma 4 de 4 → 100 %; en febrero sigue con 100 congelado, «cerrado».
+    # Proyecto 3 (objetivo 2) inicia en febrero: meta Suma 4 de 5 → 80 %; en enero no tiene fila.
+    # Actividad A-01 (objetivo 1): enero 5 de 10 → 50 %; febrero 20 de 20 → 100 %.
+    proyectos = [
+        {"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
+        {"proyecto": 2, "nombre": "Dos", "objetivo": 2, "presupuesto_programado": 100, "vigente_hasta": "2024-01"},
+        {"proyecto": 3, "nombre": "Tres", "objetivo": 2, "presupuesto_programado": 100, "vigente_desde": "2024-02"},
+    ]
+    libro = hacer_libro(
+        proyectos=proyectos,
+        metas=[meta(1), meta(1, proyecto=2), meta(1, proyecto=3)],
+        seguimiento_metas=[sm(1, 1, 2, 1), sm(1, 2, 2, 2), sm(1, 1, 4, 4, proyecto=2), sm(1, 2, 5, 4, proyecto=3)],
+        actividades=[act("A-01")],
+        seguimiento_actividades=[sa("A-01", 1, 10, 5), sa("A-01", 2, 20, 20)],
+    )
+    s = serie_larga(libro)
+    enero, febrero = "2024-01", "2024-02"
+    assert sorted(s.loc[(s["periodo"] == enero) & (s["nivel"] == "proyecto"), "clave"]) == ["1", "2"]
+    assert sorted(s.loc[(s["periodo"] == febrero) & (s["nivel"] == "proyecto"), "clave"]) == ["1", "2", "3"]
+    assert _campo(s, enero, "proyecto", "2", "estado") == "activo"
+    assert _campo(s, febrero, "proyecto", "2", "estado") == "cerrado"
+    assert _valor(s, febrero, "proyecto", "2") == pytest.approx(100.0)  # congelado en enero
+    assert _campo(s, febrero, "proyecto", "3", "estado") == "activo"
+    assert _valor(s, febrero, "proyecto", "3") == pytest.approx(80.0)
+    # enero: proyectos (50 + 100) / 2 = 75; plan integrado 50; índice (75 + 50) / 2 = 62,5 (crítico)
+    assert _valor(s, enero, "componente", "proyectos_inversion") == pytest.approx(75.0)
+    assert _valor(s, enero, "componente", "plan_accion_integrado") == pytest.approx(50.0)
+    assert _valor(s, enero, "indice", "indice_pai") == pytest.approx(62.5)
+    assert _campo(s, enero, "indice", "indice_pai", "semaforo") == "critico"
+    # febrero: el 2 cerrado sale del componente: (75 + 80) / 2 = 77,5; plan 100; índice (77,5 + 100) / 2 = 88,75
+    assert _valor(s, febrero, "componente", "proyectos_inversion") == pytest.approx(77.5)
+    assert _valor(s, febrero, "componente", "plan_accion_integrado") == pytest.approx(100.0)
+    assert _valor(s, febrero, "indice", "indice_pai") == pytest.approx(88.75)
+    assert _campo(s, febrero, "indice", "indice_pai", "semaforo") == "en_riesgo"
+    # objetivos: el 1 es la media de su meta y su actividad; el 2, de las metas activas de ese mes
+    assert _valor(s, enero, "objetivo", "1") == pytest.approx(50.0)  # (50 + 50) / 2
+    assert _valor(s, febrero, "objetivo", "1") == pytest.approx(87.5)  # (75 + 100) / 2
+    assert _valor(s, enero, "objetivo", "2") == pytest.approx(100.0)  # solo la meta del proyecto 2
+    assert _valor(s, febrero, "objetivo", "2") == pytest.approx(80.0)  # el 2 cerró: solo la del proyecto 3
+
+
+@pytest.fixture(scope="module")
+def armonizacion():
+    libro = pai.cargar_libro(ejemplo="armonizacion")
+    return libro, serie_larga(libro)
+
+
+def test_ejemplo_de_armonizacion(armonizacion):
+    libro, s = armonizacion
+    assert list(s["periodo"].unique()) == [f"2024-{m:02d}" for m in range(1, 13)]
+    p = s[s["nivel"] == "proyecto"]
+    estado_7867 = p[p["clave"] == "7867"].set_index("periodo")["estado"]
+    assert (estado_7867.loc[:"2024-06"] == "activo").all()
+    assert (estado_7867.loc["2024-07":] == "cerrado").all() and len(estado_7867) == 12
+    valor_7867 = p[p["clave"] == "7867"].set_index("periodo")["valor"]
+    assert (valor_7867.loc["2024-07":] == valor_7867.loc["2024-06"]).all()  # congelado en su último mes
+    meses_8116 = p.loc[p["clave"] == "8116", "periodo"].tolist()
+    assert meses_8116 == [f"2024-{m:02d}" for m in range(7, 13)]  # sin fila antes de julio
+    assert (p.loc[p["clave"] == "8116", "estado"] == "activo").all()
+    assert s["valor"].dropna().between(0, 100).all()
+    # cada mes es calcular_metricas de ese mes
+    m = calcular_metricas(libro, "2024-06")
+    assert _valor(s, "2024-06", "indice", "indice_pai") == pytest.approx(m.indice_pai)
+    assert _campo(s, "2024-06", "indice", "indice_pai", "semaforo") == m.semaforo_indice
+    for clave, valor in m.componentes.items():
+        assert _valor(s, "2024-06", "componente", clave) == pytest.approx(valor)
+    por_objetivo = m.objetivos.set_index("objetivo")["cumplimiento"]
+    for objetivo, valor in por_objetivo.items():
+        assert _valor(s, "2024-06", "objetivo", str(objetivo)) == pytest.approx(valor, nan_ok=True)
+
+
+def test_en_la_api_publica():
+    assert pai.serie_larga is serie_larga
+    assert "serie_larga" in pai.__all__
