@@ -108,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="carpeta de cuadernos adaptados (por defecto, los que trae el paquete)")
     p.add_argument("--tiempo-cuaderno", type=float, default=600, metavar="SEGUNDOS",
                    help="tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto 600)")
+    p.add_argument("--sin-pdf", dest="pdf", action="store_false",
+                   help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra 15–25 s por periodo)")
 
     p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete a una carpeta para adaptarlos")
     p.add_argument("carpeta", type=Path, metavar="CARPETA")
@@ -135,10 +137,13 @@ def _plantilla(a) -> int:
     if vigencia <= anterior.vigencia:
         raise ErrorPAI(f"La vigencia nueva ({vigencia}) debe ser posterior a la del libro «{a.desde.name}» ({anterior.vigencia}).")
     tablas = plan_siguiente(anterior, vigencia)
-    ruta = escribir_plantilla(a.libro, tablas=tablas, vigencia=vigencia, sobrescribir=a.sobrescribir)
+    # un año siguiente hecho de un libro de demostración hereda sus cifras simuladas: sigue marcado
+    ruta = escribir_plantilla(a.libro, tablas=tablas, vigencia=vigencia, sobrescribir=a.sobrescribir,
+                              demostracion=anterior.demostracion)
     print(f"Libro de la vigencia {vigencia} escrito en {ruta}, con el plan vigente en diciembre de {anterior.vigencia} "
           f"({len(tablas['proyectos'])} proyectos, {len(tablas['metas'])} metas con su avance del cuatrienio). "
-          "Falta diligenciar la programación de la vigencia de cada meta y el presupuesto de cada proyecto.")
+          "Falta diligenciar la programación de la vigencia de cada meta y el presupuesto de cada proyecto."
+          + (" Queda marcado como de demostración, como el libro del que sale." if anterior.demostracion else ""))
     return 0
 
 
@@ -192,7 +197,8 @@ def _informes(a) -> int:
     _sin_validador_iri()  # este proceso es solo `pai`: evita 0,7 s de importaciones que nadie usa
     resultado = publicar_informes(a.periodo, desde=a.desde, hasta=a.hasta, datos=a.datos, ejemplo=a.ejemplo,
                                   parametros=a.parametros, salida=a.salida, cuadernos=a.cuadernos, forzar=a.forzar,
-                                  procesos=a.procesos, espera=a.espera, hoy=a.hoy, tiempo_cuaderno=a.tiempo_cuaderno)
+                                  procesos=a.procesos, espera=a.espera, hoy=a.hoy, tiempo_cuaderno=a.tiempo_cuaderno,
+                                  pdf=a.pdf)
     return resultado.codigo_salida
 
 

@@ -10,6 +10,8 @@ programa (código 2).
 * :class:`ErrorPeriodo`: un periodo mal escrito o sin libro de su vigencia.
 * :class:`ErrorEscritura`: no se pudo escribir una salida (disco lleno, solo lectura, no es un archivo…).
 * :class:`ErrorPublicacion`: ``pai informes`` no puede empezar (sin cuadernos, otra corrida publicando…).
+* :class:`ErrorPDF`: no se pudo producir el PDF del comité (el HTML se publica igual); su subclase
+  :class:`PDFNoDisponible`: falta el motor (WeasyPrint) o sus bibliotecas del sistema.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ class ErrorPublicacion(ErrorPAI):
     """``pai informes`` no puede publicar: no hay cuadernos, otra corrida ocupa la carpeta, un cálculo ajeno…"""
 
 
+class ErrorPDF(ErrorPAI):
+    """El PDF del periodo no se pudo producir (página ilegible, falla del motor, disco); el HTML publicado no cambia."""
+
+
+class PDFNoDisponible(ErrorPDF):
+    """Falta WeasyPrint o una biblioteca del sistema que usa (Pango, HarfBuzz, Fontconfig); el mensaje dice qué instalar."""
+
+
 class ErrorValidacion(ErrorPAI):
     """El libro tiene errores. ``problemas`` es la tabla completa (errores y advertencias).
 
@@ -54,10 +64,7 @@ class ErrorValidacion(ErrorPAI):
         self.origen = origen
         errores = problemas[problemas["nivel"] == "error"]
         libro = f"El libro «{origen}»" if origen else "El libro"
-        super().__init__(
-            f"{libro} tiene {len(errores)} error(es); no se calculó nada.\n"
-            + describir_problemas(problemas)
-        )
+        super().__init__(f"{libro} tiene {len(errores)} error(es); no se calculó nada.\n" + describir_problemas(problemas))
 
 
 def describir_problemas(problemas: pd.DataFrame) -> str:

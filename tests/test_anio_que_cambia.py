@@ -367,3 +367,53 @@ def test_sin_advertencias_fuera_de_las_ventanas(libro):
     adv = advertencias(libro)
     # el 1 no reporta después de junio ni el 2 antes de julio: nada que advertir
     assert adv.empty, adv.to_string()
+
+
+# ---------------------------------------------------------------- vigencia nueva (sección 6.5)
+
+def test_plan_de_la_vigencia_siguiente_arrastra_lo_logrado(libro):
+    from pai_analisis.metricas.arrastre import plan_siguiente
+
+    t = plan_siguiente(libro)
+    # el 1 cerró en junio: no pasa; el 2 y el 3 siguen, sin ventana y con el presupuesto por diligenciar
+    assert t["proyectos"]["proyecto"].tolist() == [2, 3]
+    assert t["proyectos"]["presupuesto_programado"].isna().all()
+    assert "vigente_desde" not in t["proyectos"] and "vigente_hasta" not in t["metas"]
+    metas = {(r.proyecto, r.meta): r for r in t["metas"].itertuples()}
+    assert list(metas) == [(2, 1), (3, 1), (3, 2)]
+    # (2,1) Suma, sin ejecutado_anterior: 0 + julio 1 + agosto 0,5 = 1,5 (el libro llega a agosto)
+    assert metas[(2, 1)].ejecutado_anterior == pytest.approx(1.5)
+    # (3,1) Suma: 1 por mes de enero a agosto salvo mayo (0) = 7
+    assert metas[(3, 1)].ejecutado_anterior == pytest.approx(7)
+    # (3,2) Constante: un nivel no se acumula; el último reportado (agosto) = 100
+    assert metas[(3, 2)].ejecutado_anterior == pytest.approx(100)
+    assert t["metas"]["programacion_vigencia"].isna().all()
+    # indicadores y actividades vigentes en diciembre, sin ventana; objetivos tal cual; el seguimiento, vacío
+    assert t["indicadores"]["indicador"].tolist() == ["I-1", "I-2"] and "vigente_desde" not in t["indicadores"]
+    assert t["actividades"]["actividad"].tolist() == ["A-1"]
+    assert t["objetivos"]["objetivo"].tolist() == [1, 2]
+    assert not any(h.startswith("seguimiento") or h == "presupuesto" for h in t if len(t[h]))
+
+
+def test_libro_de_la_vigencia_siguiente_por_la_linea_de_comandos(tmp_path, capsys):
+    from pai_analisis import cargar_libro
+    from pai_analisis.cli import main
+
+    assert main(["plantilla", str(tmp_path / "2024.xlsx"), "--con-ejemplo"]) == 0
+    assert main(["plantilla", str(tmp_path / "2025.xlsx"), "--vigencia", "2025", "--desde", str(tmp_path / "2024.xlsx")]) == 0
+    salida = capsys.readouterr().out
+    assert "Libro de la vigencia 2025" in salida and "Queda marcado como de demostración" in salida
+    viejo, nuevo = cargar_libro(tmp_path / "2024.xlsx"), cargar_libro(tmp_path / "2025.xlsx")
+    assert nuevo.vigencia == 2025 and nuevo.demostracion  # hereda cifras simuladas: sigue marcado
+    assert nuevo.seguimiento_metas.empty and nuevo.presupuesto.empty
+    # 7867-1 (Creciente = flujo) traía 90 y en 2024 ejecutó la suma de sus reportes del año
+    sm = viejo.seguimiento_metas
+    ejecutado_2024 = sm[(sm["proyecto"] == 7867) & (sm["meta"] == 1)]["ejecutado"].sum()
+    m = nuevo.metas.set_index(["proyecto", "meta"])
+    assert m.loc[(7867, 1), "ejecutado_anterior"] == pytest.approx(90 + ejecutado_2024)
+    # la validación advierte la programación de la vigencia que falta diligenciar, no la rechaza
+    assert main(["validar", str(tmp_path / "2025.xlsx")]) == 0
+    # no se pisa el libro de 2025 ni se hace una vigencia que no es posterior
+    assert main(["plantilla", str(tmp_path / "2025.xlsx"), "--vigencia", "2025", "--desde", str(tmp_path / "2024.xlsx")]) == 1
+    assert main(["plantilla", str(tmp_path / "x.xlsx"), "--vigencia", "2024", "--desde", str(tmp_path / "2024.xlsx")]) == 1
+    assert "debe ser posterior" in capsys.readouterr().err

@@ -18,7 +18,7 @@ def test_metricas_json_por_la_salida_estandar(capsysbinary):
     assert "Corrupción" in texto  # las tildes se conservan, no se escapan como \u00f3
 
 
-@pytest.mark.parametrize(("periodo", "fragmento"), [("2025-01", "fuera de la vigencia"), ("2024-13", "no es válido")])
+@pytest.mark.parametrize(("periodo", "fragmento"), [("2025-01", "No hay libro de la vigencia 2025"), ("2024-13", "no es válido")])
 def test_periodo_invalido_sale_con_1_y_mensaje_en_espanol(periodo, fragmento, capsys):
     assert cli.main(["metricas", "--periodo", periodo]) == 1
     err = capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,12 +28,12 @@ def test_estructura_y_sin_salidas(ruta):
     assert len(con_parametros) == 1
     assert codigo[0] is con_parametros[0]  # la primera celda de código es la de parámetros
     fuente = con_parametros[0].source
-    for nombre in ("periodo", "datos", "parametros", "calculo"):
-        assert f"\n{nombre} = " in "\n" + fuente
+    for nombre in ("periodo", "datos", "ejemplo", "parametros", "calculo"):
+        assert re.search(rf"^{nombre}(: [^=]+)? = ", fuente, re.M), nombre  # con anotación, para papermill --help-notebook
     assert all(not c.outputs and c.execution_count is None for c in codigo)
     assert sum("encabezado" in c.metadata.get("tags", []) for c in nb.cells) == 1
     assert any(c.cell_type == "markdown" and c.source.startswith("## ") for c in nb.cells)
-    assert codigo[-1].source.strip() == "pie(ctx)"
+    assert codigo[-1].source.strip() == f'pie(ctx, "{ruta.stem}")'  # el pie y la navegación de abajo
     assert nb.metadata["pai"]["titulo"]
 
 
@@ -44,12 +45,18 @@ def test_se_ejecuta_sin_errores(ruta, tmp_path):
     from pai_analisis.informes.paginas import a_html
 
     salida = tmp_path / ruta.name
-    nb = pm.execute_notebook(str(ruta), str(salida), parameters={"periodo": "2024-06"}, kernel_name="python3",
-                             cwd=str(RAIZ), progress_bar=False)
+    nb = pm.execute_notebook(
+        str(ruta), str(salida), parameters={"periodo": "2024-06"}, kernel_name="python3", cwd=str(RAIZ), progress_bar=False
+    )
     errores = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errores, errores
-    ruidos = [o.text for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.output_type == "stream" and o.name == "stderr"]
+    ruidos = [
+        o.text
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "stream" and o.name == "stderr"
+    ]
     assert not ruidos, ruidos  # sin advertencias que ensucien el informe
     html = a_html(nb, nb.metadata["pai"]["titulo"])
     assert 'lang="es"' in html and "junio de 2024" in html
@@ -73,8 +80,13 @@ def test_papermill_de_linea_de_comandos(ruta, tmp_path):
     """
     formas = {"yaml": ["-f", "parametros/2024-06.yaml"], "p": ["-p", "periodo", "2024-06"]}
     procesos = {
-        forma: subprocess.Popen([*_papermill_cli(), str(ruta.relative_to(RAIZ)), str(tmp_path / f"{forma}.ipynb"), *args,
-                                 "--no-progress-bar"], cwd=RAIZ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        forma: subprocess.Popen(
+            [*_papermill_cli(), str(ruta.relative_to(RAIZ)), str(tmp_path / f"{forma}.ipynb"), *args, "--no-progress-bar"],
+            cwd=RAIZ,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for forma, args in formas.items()
     }
     for forma, proceso in procesos.items():
@@ -103,8 +115,25 @@ def test_informes_de_un_enero_casi_vacio(tmp_path):
     wb["presupuesto"].append([7867, "2024-01", 20149, 3000, 100])
     wb.save(datos)
     salida = tmp_path / "informes"
-    r = subprocess.run([sys.executable, "-m", "pai_analisis.cli", "informes", "--periodo", "2024-01", "--datos", str(datos),
-                        "--salida", str(salida)], cwd=RAIZ, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pai_analisis.cli",
+            "informes",
+            "--periodo",
+            "2024-01",
+            "--datos",
+            str(datos),
+            "--salida",
+            str(salida),
+            "--sin-pdf",
+        ],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     paginas = sorted(p.name for p in (salida / "2024-01").glob("*.html"))
     assert paginas == sorted(["index.html", *(f"{n}.html" for n in NOMBRES)])

@@ -3,7 +3,9 @@ textos que no se vuelven fórmulas y escritura atómica."""
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import zipfile
 
 import openpyxl
@@ -160,13 +162,11 @@ def test_escritura_atomica(tmp_path, metricas, monkeypatch):
     ruta = tmp_path / "metricas.xlsx"
     ruta.write_bytes(b"version anterior")
 
-    def falla(self, destino):
-        with open(destino, "wb") as f:
-            f.write(b"medio archivo")
-        raise OSError("disco lleno")
+    def disco_lleno(fd):  # el libro ya se escribió a medias en el temporal; el disco se llena al asentarlo
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", falla)
-    with pytest.raises(ErrorEscritura, match="No se pudo escribir"):
+    monkeypatch.setattr(os, "fsync", disco_lleno)
+    with pytest.raises(ErrorEscritura, match="No se pudo escribir .*no queda espacio en el disco"):
         exportar_xlsx(metricas, ruta)
     assert ruta.read_bytes() == b"version anterior"  # el anterior sigue intacto
     assert [p.name for p in tmp_path.iterdir()] == ["metricas.xlsx"]  # sin temporales huérfanos

@@ -43,7 +43,7 @@ def pai(*args: str, cwd: Path = RAIZ, timeout: int = 600) -> subprocess.Complete
 
 
 def informes(salida: Path, *args: str) -> subprocess.CompletedProcess:
-    return pai("informes", "--salida", str(salida), *args)
+    return pai("informes", "--salida", str(salida), "--sin-pdf", *args)  # el PDF lo prueba test_pdf.py
 
 
 def contenido(carpeta: Path) -> dict[str, bytes]:

@@ -54,68 +54,144 @@ def _comprobar(fila, esperado: dict) -> None:
 CASOS_METAS = [
     # Suma: flujo. E = 1 + 3 = 4; Pf = 2 + 3 = 5 (marzo no cuenta a febrero).
     # avance = 4/12·100 = 33,33; cumplimiento = 4/5·100 = 80; sin ejecutado_anterior → cuatrienio nulo.
-    ("suma", meta(1, "Suma", mv=12, cuatrienio=48), [(1, 2, 1), (2, 3, 3), (3, 4, 5)], "2024-02",
-     {"ejecutado": 4, "programado": 5, "avance_vigencia": 100 * 4 / 12, "cumplimiento": 80, "avance_cuatrienio": NULO}),
+    (
+        "suma",
+        meta(1, "Suma", mv=12, cuatrienio=48),
+        [(1, 2, 1), (2, 3, 3), (3, 4, 5)],
+        "2024-02",
+        {"ejecutado": 4, "programado": 5, "avance_vigencia": 100 * 4 / 12, "cumplimiento": 80, "avance_cuatrienio": NULO},
+    ),
     # Suma con ejecutado_anterior = 20, a marzo: E = 1+3+5 = 9, Pf = 2+3+4 = 9.
     # avance = 9/12 = 75; cumplimiento = 100; cuatrienio = (20 + 9)/48·100 = 60,4167.
-    ("suma_con_anterior", meta(1, "Suma", mv=12, cuatrienio=48, ejecutado_anterior=20),
-     [(1, 2, 1), (2, 3, 3), (3, 4, 5)], "2024-03",
-     {"ejecutado": 9, "programado": 9, "avance_vigencia": 75, "cumplimiento": 100, "avance_cuatrienio": 100 * 29 / 48}),
+    (
+        "suma_con_anterior",
+        meta(1, "Suma", mv=12, cuatrienio=48, ejecutado_anterior=20),
+        [(1, 2, 1), (2, 3, 3), (3, 4, 5)],
+        "2024-03",
+        {"ejecutado": 9, "programado": 9, "avance_vigencia": 75, "cumplimiento": 100, "avance_cuatrienio": 100 * 29 / 48},
+    ),
     # Creciente: la vigencia programa el incremento (10 sobre un nivel previo de 90). E = 1+4 = 5, Pf = 2+3 = 5.
     # avance = 5/10 = 50; cumplimiento = 100; cuatrienio = (90 + 5)/100 = 95.
-    ("creciente", meta(1, "Creciente", mv=10, cuatrienio=100, ejecutado_anterior=90), [(1, 2, 1), (2, 3, 4)], "2024-02",
-     {"ejecutado": 5, "programado": 5, "avance_vigencia": 50, "cumplimiento": 100, "avance_cuatrienio": 95}),
-    ("creciente_sin_anterior", meta(1, "Creciente", mv=10, cuatrienio=100), [(1, 2, 1), (2, 3, 4)], "2024-02",
-     {"ejecutado": 5, "programado": 5, "avance_vigencia": 50, "cumplimiento": 100, "avance_cuatrienio": NULO}),
+    (
+        "creciente",
+        meta(1, "Creciente", mv=10, cuatrienio=100, ejecutado_anterior=90),
+        [(1, 2, 1), (2, 3, 4)],
+        "2024-02",
+        {"ejecutado": 5, "programado": 5, "avance_vigencia": 50, "cumplimiento": 100, "avance_cuatrienio": 95},
+    ),
+    (
+        "creciente_sin_anterior",
+        meta(1, "Creciente", mv=10, cuatrienio=100),
+        [(1, 2, 1), (2, 3, 4)],
+        "2024-02",
+        {"ejecutado": 5, "programado": 5, "avance_vigencia": 50, "cumplimiento": 100, "avance_cuatrienio": NULO},
+    ),
     # Constante: nivel. E = último nivel a febrero = 80 (no 90 + 80); Pf = 100.
     # avance = 80/100 = 80; cumplimiento = 80; cuatrienio = avance de la vigencia = 80.
-    ("constante", meta(1, "Constante", mv=100, cuatrienio=100, ejecutado_anterior=100),
-     [(1, 100, 90), (2, 100, 80), (3, 100, 95)], "2024-02",
-     {"ejecutado": 80, "programado": 100, "avance_vigencia": 80, "cumplimiento": 80, "avance_cuatrienio": 80}),
+    (
+        "constante",
+        meta(1, "Constante", mv=100, cuatrienio=100, ejecutado_anterior=100),
+        [(1, 100, 90), (2, 100, 80), (3, 100, 95)],
+        "2024-02",
+        {"ejecutado": 80, "programado": 100, "avance_vigencia": 80, "cumplimiento": 80, "avance_cuatrienio": 80},
+    ),
     # Constante a marzo sin ejecutado_anterior: E = 95 → 95 y 95; cuatrienio nulo.
-    ("constante_sin_anterior", meta(1, "Constante", mv=100, cuatrienio=100),
-     [(1, 100, 90), (2, 100, 80), (3, 100, 95)], "2024-03",
-     {"ejecutado": 95, "programado": 100, "avance_vigencia": 95, "cumplimiento": 95, "avance_cuatrienio": NULO}),
+    (
+        "constante_sin_anterior",
+        meta(1, "Constante", mv=100, cuatrienio=100),
+        [(1, 100, 90), (2, 100, 80), (3, 100, 95)],
+        "2024-03",
+        {"ejecutado": 95, "programado": 100, "avance_vigencia": 95, "cumplimiento": 95, "avance_cuatrienio": NULO},
+    ),
     # Decreciente (lb = 50 → Mv = 20, cuatrienio 10). Nivel a febrero: E = 40, Pf = 45.
     # avance = (50−40)/(50−20)·100 = 33,33; cumplimiento = (50−40)/(50−45)·100 = 200 (bruto);
     # cuatrienio = (50−40)/(50−10)·100 = 25.
-    ("decreciente", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=55),
-     [(1, 48, 49), (2, 45, 40)], "2024-02",
-     {"ejecutado": 40, "programado": 45, "avance_vigencia": 100 / 3, "cumplimiento": 200, "avance_cuatrienio": 25}),
+    (
+        "decreciente",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=55),
+        [(1, 48, 49), (2, 45, 40)],
+        "2024-02",
+        {"ejecutado": 40, "programado": 45, "avance_vigencia": 100 / 3, "cumplimiento": 200, "avance_cuatrienio": 25},
+    ),
     # Decreciente a enero: E = 49, Pf = 48. avance = 1/30·100 = 3,33; cumplimiento = 1/2·100 = 50; cuatrienio = 1/40·100 = 2,5.
-    ("decreciente_enero", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=55),
-     [(1, 48, 49), (2, 45, 40)], "2024-01",
-     {"ejecutado": 49, "programado": 48, "avance_vigencia": 100 / 30, "cumplimiento": 50, "avance_cuatrienio": 2.5}),
-    ("decreciente_sin_anterior", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50), [(1, 48, 49), (2, 45, 40)],
-     "2024-02", {"avance_vigencia": 100 / 3, "cumplimiento": 200, "avance_cuatrienio": NULO}),
+    (
+        "decreciente_enero",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=55),
+        [(1, 48, 49), (2, 45, 40)],
+        "2024-01",
+        {"ejecutado": 49, "programado": 48, "avance_vigencia": 100 / 30, "cumplimiento": 50, "avance_cuatrienio": 2.5},
+    ),
+    (
+        "decreciente_sin_anterior",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50),
+        [(1, 48, 49), (2, 45, 40)],
+        "2024-02",
+        {"avance_vigencia": 100 / 3, "cumplimiento": 200, "avance_cuatrienio": NULO},
+    ),
     # Decreciente que sube por encima de la línea base: E = 60, Pf = 45.
     # avance = (50−60)/30·100 = −33,33; cumplimiento = (50−60)/(50−45)·100 = −200 (brutos; el tope los lleva a 0).
-    ("decreciente_empeora", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50), [(1, 45, 60)], "2024-01",
-     {"avance_vigencia": -100 / 3, "cumplimiento": -200, "avance_vigencia_tope": 0, "cumplimiento_tope": 0}),
+    (
+        "decreciente_empeora",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50),
+        [(1, 45, 60)],
+        "2024-01",
+        {"avance_vigencia": -100 / 3, "cumplimiento": -200, "avance_vigencia_tope": 0, "cumplimiento_tope": 0},
+    ),
     # --- cumplimiento indefinido: nada programado a la fecha
     # Suma con Pf = 0 + 0 = 0 (aunque E = 2): cumplimiento nulo; avance = 2/12·100 = 16,67.
-    ("suma_pf_cero", meta(1, "Suma", mv=12, cuatrienio=48), [(1, 0, 0), (2, 0, 2)], "2024-02",
-     {"ejecutado": 2, "programado": 0, "avance_vigencia": 100 * 2 / 12, "cumplimiento": NULO, "cumplimiento_tope": NULO}),
+    (
+        "suma_pf_cero",
+        meta(1, "Suma", mv=12, cuatrienio=48),
+        [(1, 0, 0), (2, 0, 2)],
+        "2024-02",
+        {"ejecutado": 2, "programado": 0, "avance_vigencia": 100 * 2 / 12, "cumplimiento": NULO, "cumplimiento_tope": NULO},
+    ),
     # Suma sin ningún reporte: el flujo suma 0 → E = 0, Pf = 0, avance 0, cumplimiento nulo.
-    ("suma_sin_reportes", meta(1, "Suma", mv=12, cuatrienio=48), [], "2024-02",
-     {"ejecutado": 0, "programado": 0, "avance_vigencia": 0, "cumplimiento": NULO}),
+    (
+        "suma_sin_reportes",
+        meta(1, "Suma", mv=12, cuatrienio=48),
+        [],
+        "2024-02",
+        {"ejecutado": 0, "programado": 0, "avance_vigencia": 0, "cumplimiento": NULO},
+    ),
     # Decreciente con Pf = lb = 50: nada programado todavía → nulo; avance = (50−48)/30·100 = 6,67.
-    ("decreciente_pf_linea_base", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50), [(1, 50, 48)], "2024-01",
-     {"ejecutado": 48, "programado": 50, "avance_vigencia": 100 * 2 / 30, "cumplimiento": NULO}),
+    (
+        "decreciente_pf_linea_base",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50),
+        [(1, 50, 48)],
+        "2024-01",
+        {"ejecutado": 48, "programado": 50, "avance_vigencia": 100 * 2 / 30, "cumplimiento": NULO},
+    ),
     # Constante con nivel programado 0: nulo.
-    ("constante_pf_cero", meta(1, "Constante", mv=100, cuatrienio=100), [(1, 0, 0)], "2024-01",
-     {"ejecutado": 0, "programado": 0, "avance_vigencia": 0, "cumplimiento": NULO}),
+    (
+        "constante_pf_cero",
+        meta(1, "Constante", mv=100, cuatrienio=100),
+        [(1, 0, 0)],
+        "2024-01",
+        {"ejecutado": 0, "programado": 0, "avance_vigencia": 0, "cumplimiento": NULO},
+    ),
     # Constante sin reportes: sin nivel (E y Pf nulos), avance 0, cumplimiento nulo.
-    ("constante_sin_reportes", meta(1, "Constante", mv=100, cuatrienio=100), [], "2024-03",
-     {"ejecutado": NULO, "programado": NULO, "avance_vigencia": 0, "cumplimiento": NULO}),
+    (
+        "constante_sin_reportes",
+        meta(1, "Constante", mv=100, cuatrienio=100),
+        [],
+        "2024-03",
+        {"ejecutado": NULO, "programado": NULO, "avance_vigencia": 0, "cumplimiento": NULO},
+    ),
     # Decreciente sin reportes: el nivel sigue en la línea base → avance (50−50)/30 = 0; cumplimiento nulo.
-    ("decreciente_sin_reportes", meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=50), [],
-     "2024-03", {"ejecutado": NULO, "avance_vigencia": 0, "cumplimiento": NULO, "avance_cuatrienio": 0}),
+    (
+        "decreciente_sin_reportes",
+        meta(1, "Decreciente", mv=20, cuatrienio=10, linea_base=50, ejecutado_anterior=50),
+        [],
+        "2024-03",
+        {"ejecutado": NULO, "avance_vigencia": 0, "cumplimiento": NULO, "avance_cuatrienio": 0},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("fila_meta", "seguimiento", "periodo", "esperado"),
-                         [c[1:] for c in CASOS_METAS], ids=[c[0] for c in CASOS_METAS])
+@pytest.mark.parametrize(
+    ("fila_meta", "seguimiento", "periodo", "esperado"), [c[1:] for c in CASOS_METAS], ids=[c[0] for c in CASOS_METAS]
+)
 def test_meta_por_anualizacion(fila_meta, seguimiento, periodo, esperado):
     libro = hacer_libro(metas=[fila_meta], seguimiento_metas=[sm(1, mes, p, e) for mes, p, e in seguimiento])
     m = calcular_metricas(libro, periodo)
@@ -134,11 +210,14 @@ def test_meta_topes_en_0_y_100():
         seguimiento_metas=[sm(1, 1, 4, 6), sm(2, 1, 45, 60)],
     )
     t = calcular_metricas(libro, "2024-01").metas
-    _comprobar(_fila(t, meta=1), {"cumplimiento": 150, "cumplimiento_tope": 100, "avance_vigencia": 60, "avance_vigencia_tope": 60})
+    _comprobar(
+        _fila(t, meta=1), {"cumplimiento": 150, "cumplimiento_tope": 100, "avance_vigencia": 60, "avance_vigencia_tope": 60}
+    )
     _comprobar(_fila(t, meta=2), {"cumplimiento": -200, "cumplimiento_tope": 0, "avance_vigencia_tope": 0})
 
 
 # ============================================================ 3.1 agregado por proyecto
+
 
 def _libro_ponderado(con_pesos: bool):
     pesos = (1, 3, 6) if con_pesos else (None, None, None)
@@ -174,8 +253,10 @@ def test_proyecto_pesos_iguales_por_defecto():
 
 def test_proyecto_sin_metas_definidas_queda_fuera_del_componente():
     libro = hacer_libro(
-        proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
-                   {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 100}],
+        proyectos=[
+            {"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
+            {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 100},
+        ],
         metas=[meta(1, "Suma", proyecto=1), meta(1, "Suma", proyecto=2)],
         seguimiento_metas=[sm(1, 1, 4, 3, proyecto=1), sm(1, 1, 0, 0, proyecto=2)],  # 75 y Pf = 0
     )
@@ -186,13 +267,15 @@ def test_proyecto_sin_metas_definidas_queda_fuera_del_componente():
 
 # ============================================================ 3.2 presupuesto
 
+
 def test_presupuesto_ultimo_corte_y_razon_de_sumas():
     libro = hacer_libro(
-        proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
-                   {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 300},
-                   {"proyecto": 3, "nombre": "Sin corte", "objetivo": 1, "presupuesto_programado": 50}],
-        presupuesto=[pres(1, 1, 100, 30, 5), pres(1, 2, 100, 50, 10), pres(1, 3, 100, 90, 50),
-                     pres(2, 1, 300, 60, 30)],
+        proyectos=[
+            {"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
+            {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 300},
+            {"proyecto": 3, "nombre": "Sin corte", "objetivo": 1, "presupuesto_programado": 50},
+        ],
+        presupuesto=[pres(1, 1, 100, 30, 5), pres(1, 2, 100, 50, 10), pres(1, 3, 100, 90, 50), pres(2, 1, 300, 60, 30)],
     )
     m = calcular_metricas(libro, "2024-02")
     # proyecto 1, corte de febrero (no el de marzo): 50/100 = 50 %; giros 10/100 = 10 %; giros/compromisos 10/50 = 20 %
@@ -209,8 +292,14 @@ def test_presupuesto_ultimo_corte_y_razon_de_sumas():
     assert t["giros_sobre_compromisos"] == pytest.approx(100 * 40 / 110)  # 36,36
     d = m.a_dict()
     # apropiación inicial: la del primer mes con cortes (enero: 100 + 300); sin modificaciones
-    assert d["presupuesto"] == {"apropiacion": 400.0, "compromisos": 110.0, "giros": 40.0, "ejecucion_presupuestal": 27.5,
-                                "apropiacion_inicial": 400.0, "modificaciones": 0.0}
+    assert d["presupuesto"] == {
+        "apropiacion": 400.0,
+        "compromisos": 110.0,
+        "giros": 40.0,
+        "ejecucion_presupuestal": 27.5,
+        "apropiacion_inicial": 400.0,
+        "modificaciones": 0.0,
+    }
     proy = {x["proyecto"]: x for x in d["proyectos"]}
     assert proy[1]["giros"] == 10.0 and proy[1]["ejecucion_presupuestal"] == 50.0  # «giros» del JSON es el porcentaje
     assert proy[3]["ejecucion_presupuestal"] is None and proy[3]["giros"] is None
@@ -218,12 +307,22 @@ def test_presupuesto_ultimo_corte_y_razon_de_sumas():
 
 # ============================================================ 3.3 indicadores
 
-@pytest.mark.parametrize(("periodicidad", "mes", "debido"), [
-    ("Mensual", 1, True), ("Mensual", 12, True),
-    ("Trimestral", 2, False), ("Trimestral", 3, True), ("Trimestral", 5, True),
-    ("Semestral", 5, False), ("Semestral", 6, True), ("Semestral", 11, True),
-    ("Anual", 11, False), ("Anual", 12, True),
-])
+
+@pytest.mark.parametrize(
+    ("periodicidad", "mes", "debido"),
+    [
+        ("Mensual", 1, True),
+        ("Mensual", 12, True),
+        ("Trimestral", 2, False),
+        ("Trimestral", 3, True),
+        ("Trimestral", 5, True),
+        ("Semestral", 5, False),
+        ("Semestral", 6, True),
+        ("Semestral", 11, True),
+        ("Anual", 11, False),
+        ("Anual", 12, True),
+    ],
+)
 def test_vencimiento_por_periodicidad(periodicidad, mes, debido):
     assert (meses_debidos([periodicidad], mes)[0] > 0) == debido
     libro = hacer_libro(indicadores=[ind("X-01", periodicidad)])
@@ -237,14 +336,25 @@ def test_vencimiento_por_periodicidad(periodicidad, mes, debido):
 
 def _libro_indicadores():
     return hacer_libro(
-        indicadores=[ind("RS-01"), ind("MX-01"), ind("ME-01", meta_valor=6, sentido="menor", unidad="días"),
-                     ind("ME-02", meta_valor=6, sentido="menor", unidad="días"), ind("TR-01", "Trimestral", meta_valor=80),
-                     ind("TR-02", "Trimestral"), ind("SE-01", "Semestral"), ind("AN-01", "Anual")],
+        indicadores=[
+            ind("RS-01"),
+            ind("MX-01"),
+            ind("ME-01", meta_valor=6, sentido="menor", unidad="días"),
+            ind("ME-02", meta_valor=6, sentido="menor", unidad="días"),
+            ind("TR-01", "Trimestral", meta_valor=80),
+            ind("TR-02", "Trimestral"),
+            ind("SE-01", "Semestral"),
+            ind("AN-01", "Anual"),
+        ],
         seguimiento_indicadores=[
-            si("RS-01", 1, numerador=1, denominador=10), si("RS-01", 2, numerador=90, denominador=100),
-            si("MX-01", 1, resultado=80), si("MX-01", 2, numerador=9, denominador=10),
-            si("ME-01", 1, resultado=5), si("ME-01", 2, resultado=8),
-            si("ME-02", 1, resultado=4), si("ME-02", 2, resultado=8),
+            si("RS-01", 1, numerador=1, denominador=10),
+            si("RS-01", 2, numerador=90, denominador=100),
+            si("MX-01", 1, resultado=80),
+            si("MX-01", 2, numerador=9, denominador=10),
+            si("ME-01", 1, resultado=5),
+            si("ME-01", 2, resultado=8),
+            si("ME-02", 1, resultado=4),
+            si("ME-02", 2, resultado=8),
             si("TR-01", 2, resultado=60),
         ],
     )
@@ -294,7 +404,12 @@ def test_componente_indicadores_febrero_y_marzo():
     assert mar.componentes["indicadores_gestion"] == pytest.approx((sum(mensuales) + 75) / 6, abs=1e-5)
     j = {x["indicador"]: x for x in mar.a_dict()["indicadores"]}
     assert {k: j["TR-02"][k] for k in ("indicador", "resultado", "cumplimiento", "semaforo", "estado")} == {
-        "indicador": "TR-02", "resultado": None, "cumplimiento": 0.0, "semaforo": "critico", "estado": "activo"}
+        "indicador": "TR-02",
+        "resultado": None,
+        "cumplimiento": 0.0,
+        "semaforo": "critico",
+        "estado": "activo",
+    }
     assert j["SE-01"]["cumplimiento"] is None and j["SE-01"]["semaforo"] is None
     alertas = mar.alertas
     assert ((alertas["tipo"] == "sin_reporte") & (alertas["item"] == "TR-02")).any()
@@ -302,8 +417,10 @@ def test_componente_indicadores_febrero_y_marzo():
 
 def test_indicador_sobre_la_meta_se_acota_en_el_componente():
     # mayor: 75/50·100 = 150 bruto; el componente usa 100. menor con resultado 0 ≤ meta → 100
-    libro = hacer_libro(indicadores=[ind("SO-01", meta_valor=50), ind("CE-01", meta_valor=3, sentido="menor", unidad="días")],
-                        seguimiento_indicadores=[si("SO-01", 1, resultado=75), si("CE-01", 1, resultado=0)])
+    libro = hacer_libro(
+        indicadores=[ind("SO-01", meta_valor=50), ind("CE-01", meta_valor=3, sentido="menor", unidad="días")],
+        seguimiento_indicadores=[si("SO-01", 1, resultado=75), si("CE-01", 1, resultado=0)],
+    )
     m = calcular_metricas(libro, "2024-01")
     assert _igual(_fila(m.indicadores, indicador="SO-01")["cumplimiento"], 150.0)
     assert _igual(_fila(m.indicadores, indicador="CE-01")["cumplimiento"], 100.0)
@@ -313,32 +430,40 @@ def test_indicador_sobre_la_meta_se_acota_en_el_componente():
 def test_indicador_no_porcentual_con_numerador_y_denominador():
     # Decisión documentada en indicadores.py: la razón se multiplica por 100 solo si la unidad es «%».
     # 30 días / 6 pagos = 5 días por pago ≤ meta 5 → 100.
-    libro = hacer_libro(indicadores=[ind("DI-01", meta_valor=5, sentido="menor", unidad="días")],
-                        seguimiento_indicadores=[si("DI-01", 1, numerador=30, denominador=6)])
+    libro = hacer_libro(
+        indicadores=[ind("DI-01", meta_valor=5, sentido="menor", unidad="días")],
+        seguimiento_indicadores=[si("DI-01", 1, numerador=30, denominador=6)],
+    )
     _comprobar(_fila(calcular_metricas(libro, "2024-01").indicadores, indicador="DI-01"), {"resultado": 5, "cumplimiento": 100})
 
 
-@pytest.mark.parametrize(("sentido", "resultado", "esperado"), [
-    ("mayor", 45, 50.0),  # 45/90·100
-    ("mayor", 90, 100.0),
-    ("mayor", 99, 110.0),  # bruto, sin tope
-    ("menor", 80, 100.0),  # ≤ meta
-    ("menor", 90, 100.0),  # = meta
-    ("menor", 120, 75.0),  # 90/120·100
-])
+@pytest.mark.parametrize(
+    ("sentido", "resultado", "esperado"),
+    [
+        ("mayor", 45, 50.0),  # 45/90·100
+        ("mayor", 90, 100.0),
+        ("mayor", 99, 110.0),  # bruto, sin tope
+        ("menor", 80, 100.0),  # ≤ meta
+        ("menor", 90, 100.0),  # = meta
+        ("menor", 120, 75.0),  # 90/120·100
+    ],
+)
 def test_cumplimiento_segun_sentido(sentido, resultado, esperado):
-    libro = hacer_libro(indicadores=[ind("S-01", meta_valor=90, sentido=sentido)],
-                        seguimiento_indicadores=[si("S-01", 1, resultado=resultado)])
+    libro = hacer_libro(
+        indicadores=[ind("S-01", meta_valor=90, sentido=sentido)], seguimiento_indicadores=[si("S-01", 1, resultado=resultado)]
+    )
     assert _igual(_fila(calcular_metricas(libro, "2024-01").indicadores, indicador="S-01")["cumplimiento"], esperado)
 
 
 # ============================================================ 3.4 plan de acción integrado
 
+
 def test_actividades():
     libro = hacer_libro(
         actividades=[act("A-01"), act("A-02"), act("A-03"), act("A-04"), act("A-05")],
         seguimiento_actividades=[
-            sa("A-01", 1, 10, 10), sa("A-01", 2, 20, 15),  # último corte ≤ feb: 15/20·100 = 75
+            sa("A-01", 1, 10, 10),
+            sa("A-01", 2, 20, 15),  # último corte ≤ feb: 15/20·100 = 75
             sa("A-02", 1, 0, 0),  # programado 0 → indefinido
             sa("A-03", 1, 0, 5),  # programado 0 → indefinido aunque haya ejecución
             sa("A-05", 1, 50, 60),  # 120 bruto → 100 en el componente
@@ -358,21 +483,33 @@ def test_actividades():
 
 # ============================================================ 3.5 componentes, índice, objetivos
 
+
 def _libro_integrado(con_actividades: bool = True):
     """Dos proyectos, tres metas, dos indicadores y una actividad, a enero y febrero (cuentas en cada prueba)."""
     return hacer_libro(
-        proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
-                   {"proyecto": 2, "nombre": "Dos", "objetivo": 2, "presupuesto_programado": 300}],
-        metas=[meta(1, "Suma", mv=10, proyecto=1), meta(2, "Suma", mv=10, proyecto=1, objetivo=2),
-               meta(1, "Constante", mv=100, cuatrienio=100, proyecto=2)],
+        proyectos=[
+            {"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
+            {"proyecto": 2, "nombre": "Dos", "objetivo": 2, "presupuesto_programado": 300},
+        ],
+        metas=[
+            meta(1, "Suma", mv=10, proyecto=1),
+            meta(2, "Suma", mv=10, proyecto=1, objetivo=2),
+            meta(1, "Constante", mv=100, cuatrienio=100, proyecto=2),
+        ],
         seguimiento_metas=[
-            sm(1, 1, 4, 2, proyecto=1), sm(1, 2, 6, 6, proyecto=1),  # ene: 2/4 = 50;  feb: 8/10 = 80
-            sm(2, 1, 4, 6, proyecto=1), sm(2, 2, 6, 4, proyecto=1),  # ene: 6/4 = 150; feb: 10/10 = 100
-            sm(1, 1, 100, 90, proyecto=2), sm(1, 2, 100, 95, proyecto=2),  # ene: 90; feb: 95
+            sm(1, 1, 4, 2, proyecto=1),
+            sm(1, 2, 6, 6, proyecto=1),  # ene: 2/4 = 50;  feb: 8/10 = 80
+            sm(2, 1, 4, 6, proyecto=1),
+            sm(2, 2, 6, 4, proyecto=1),  # ene: 6/4 = 150; feb: 10/10 = 100
+            sm(1, 1, 100, 90, proyecto=2),
+            sm(1, 2, 100, 95, proyecto=2),  # ene: 90; feb: 95
         ],
         presupuesto=[pres(1, 1, 100, 50, 10), pres(2, 1, 300, 60, 30)],
         indicadores=[ind("I-01", meta_valor=80, objetivo=1), ind("I-02", "Trimestral", objetivo=2)],
-        seguimiento_indicadores=[si("I-01", 1, resultado=60), si("I-01", 2, resultado=90)],  # ene 60/80 = 75; feb media 75 → 93,75
+        seguimiento_indicadores=[
+            si("I-01", 1, resultado=60),
+            si("I-01", 2, resultado=90),
+        ],  # ene 60/80 = 75; feb media 75 → 93,75
         actividades=[act("A-01", objetivo=2)] if con_actividades else [],
         seguimiento_actividades=[sa("A-01", 1, 20, 10), sa("A-01", 2, 40, 40)] if con_actividades else [],  # 50; 100
     )
@@ -383,7 +520,9 @@ def test_componentes_indice_y_objetivos_enero():
     # proyecto 1: (50 + min(150, 100))/2 = 75; proyecto 2: 90 → componente (75 + 90)/2 = 82,5
     _comprobar(_fila(m.proyectos, proyecto=1), {"cumplimiento": 75})
     _comprobar(_fila(m.proyectos, proyecto=2), {"cumplimiento": 90})
-    assert m.componentes == pytest.approx({"proyectos_inversion": 82.5, "indicadores_gestion": 75.0, "plan_accion_integrado": 50.0})
+    assert m.componentes == pytest.approx(
+        {"proyectos_inversion": 82.5, "indicadores_gestion": 75.0, "plan_accion_integrado": 50.0}
+    )
     # índice con pesos 1/3: (82,5 + 75 + 50)/3 = 69,1667 → crítico
     assert m.indice_pai == pytest.approx(207.5 / 3)
     assert m.semaforo_indice == "critico"
@@ -418,16 +557,19 @@ def test_indice_renormaliza_sin_actividades():
     assert m.a_dict()["componentes"]["plan_accion_integrado"] is None
 
 
-@pytest.mark.parametrize(("comp", "pesos", "esperado"), [
-    ((80, 90, 100), (1, 1, 1), 90.0),
-    ((80, 90, None), (1, 1, 1), 85.0),  # renormaliza sobre dos
-    ((80, None, None), (1, 1, 1), 80.0),
-    ((None, None, None), (1, 1, 1), None),
-    ((80, 90, 100), (2, 1, 1), 87.5),  # (160 + 90 + 100)/4
-    ((80, 90, None), (2, 1, 1), 250 / 3),  # (160 + 90)/3
-    ((80, float("nan"), 100), (1, 1, 2), 280 / 3),  # NaN cuenta como indefinido: (80 + 200)/3
-    ((None, 90, 100), (1, 0, 0), None),  # el único componente con peso no tiene valor
-])
+@pytest.mark.parametrize(
+    ("comp", "pesos", "esperado"),
+    [
+        ((80, 90, 100), (1, 1, 1), 90.0),
+        ((80, 90, None), (1, 1, 1), 85.0),  # renormaliza sobre dos
+        ((80, None, None), (1, 1, 1), 80.0),
+        ((None, None, None), (1, 1, 1), None),
+        ((80, 90, 100), (2, 1, 1), 87.5),  # (160 + 90 + 100)/4
+        ((80, 90, None), (2, 1, 1), 250 / 3),  # (160 + 90)/3
+        ((80, float("nan"), 100), (1, 1, 2), 280 / 3),  # NaN cuenta como indefinido: (80 + 200)/3
+        ((None, 90, 100), (1, 0, 0), None),  # el único componente con peso no tiene valor
+    ],
+)
 def test_indice_pai_tabla(comp, pesos, esperado):
     c = dict(zip(COMPONENTES, comp, strict=True))
     total = sum(pesos)
@@ -439,11 +581,15 @@ def test_mes_anterior_y_serie_mensual():
     libro = _libro_integrado()
     m = calcular_metricas(libro, "2024-02")
     # febrero: proyecto 1 = (80 + 100)/2 = 90; proyecto 2 = 95 → 92,5; I-01 = 75/80 = 93,75; A-01 = 40/40 = 100
-    assert m.componentes == pytest.approx({"proyectos_inversion": 92.5, "indicadores_gestion": 93.75, "plan_accion_integrado": 100.0})
+    assert m.componentes == pytest.approx(
+        {"proyectos_inversion": 92.5, "indicadores_gestion": 93.75, "plan_accion_integrado": 100.0}
+    )
     assert m.indice_pai == pytest.approx((92.5 + 93.75 + 100) / 3)  # 95,4167
     assert m.anterior["periodo"] == "2024-01"
     assert m.anterior["indice_pai"] == pytest.approx(207.5 / 3, abs=1e-6)
-    assert m.anterior["componentes"] == pytest.approx({"proyectos_inversion": 82.5, "indicadores_gestion": 75.0, "plan_accion_integrado": 50.0})
+    assert m.anterior["componentes"] == pytest.approx(
+        {"proyectos_inversion": 82.5, "indicadores_gestion": 75.0, "plan_accion_integrado": 50.0}
+    )
     assert m.proyectos.set_index("proyecto")["cumplimiento_anterior"].astype(float).to_dict() == pytest.approx({1: 75.0, 2: 90.0})
     obj = m.objetivos.set_index("objetivo")
     # objetivo 1: (80 + 93,75)/2 = 86,875 (antes 62,5); objetivo 2: (100 + 95 + 100)/3 = 98,33 (antes 80)
@@ -458,54 +604,81 @@ def test_mes_anterior_y_serie_mensual():
 def test_proyeccion_a_diciembre():
     # Suma, Mv = 12, E = 4, Pf = 5: al ritmo E/Pf = 0,8 sobre lo que falta programar (12 − 5),
     # diciembre cerraría en 4 + 7·0,8 = 9,6 → 9,6/12·100 = 80 % de la vigencia.
-    libro = hacer_libro(metas=[meta(1, "Suma", mv=12, cuatrienio=48), meta(2, "Suma", mv=10)],
-                        seguimiento_metas=[sm(1, 1, 2, 1), sm(1, 2, 3, 3), sm(2, 1, 5, 10)])
+    libro = hacer_libro(
+        metas=[meta(1, "Suma", mv=12, cuatrienio=48), meta(2, "Suma", mv=10)],
+        seguimiento_metas=[sm(1, 1, 2, 1), sm(1, 2, 3, 3), sm(2, 1, 5, 10)],
+    )
     m = calcular_metricas(libro, "2024-02")
     assert _igual(_fila(m.metas, meta=1)["proyeccion_diciembre"], 80.0)
     # meta 2: 10/5 = 200 % de ritmo → 100 en el agregado; proyecto (80 + 100)/2 = 90
     assert _igual(_fila(m.proyectos, proyecto=1)["proyeccion_diciembre"], 90.0)
-    # El índice se proyecta por tendencia: enero 50 (meta 1: 1/2; meta 2 sin programación),
-    # febrero 90; pendiente 40 por mes × 10 meses → 490, acotado a 100.
-    assert m.proyeccion["componentes"]["proyectos_inversion"] == pytest.approx(100.0)
-    # sin indicadores ni actividades, el índice proyectado es el del componente de proyectos
-    assert m.proyeccion["indice_pai"] == pytest.approx(100.0)
+    # El índice se proyecta por tendencia desde el tercer mes; en febrero no hay proyección
+    assert m.proyeccion["indice_pai"] is None and m.proyeccion["componentes"]["proyectos_inversion"] is None
     assert m.a_dict()["proyeccion_diciembre"] == m.proyeccion
 
 
-@pytest.mark.parametrize(("serie", "mes", "esperado"), [
-    # tres meses que bajan 2 puntos por mes: 76 − 2 × (12 − 3) = 58
-    ([80.0, 78.0, 76.0], 3, 58.0),
-    # recta por mínimos cuadrados de (0, 70), (1, 74), (2, 72): pendiente 1 → 72 + 1 × 6 = 78
-    ([70.0, 74.0, 72.0], 6, 78.0),
-    # un solo mes: sin tendencia, queda el valor actual
-    ([91.0], 1, 91.0),
-    # la tendencia se acota a [0, 100]
-    ([10.0, 5.0], 2, 0.0),
-    # diciembre: no queda nada por proyectar
-    ([60.0, 90.0], 12, 90.0),
-])
+@pytest.mark.parametrize(
+    ("serie", "mes", "esperado"),
+    [
+        # tres meses que bajan 2 puntos por mes: 76 − 2 × (12 − 3) = 58
+        ([80.0, 78.0, 76.0], 3, 58.0),
+        # recta por mínimos cuadrados de (0, 70), (1, 74), (2, 72): pendiente 1 → 72 + 1 × 6 = 78
+        ([70.0, 74.0, 72.0], 6, 78.0),
+        # la tendencia se acota a [0, 100]: bajan 5 por mes → 0 − 5 × 9
+        ([10.0, 5.0, 0.0], 3, 0.0),
+        # diciembre: no queda nada por proyectar
+        ([30.0, 60.0, 90.0], 12, 90.0),
+        # un solo mes, o dos: sin tendencia no hay proyección (ni el valor actual disfrazado de proyección)
+        ([91.0], 1, None),
+        ([60.0, 90.0], 2, None),
+    ],
+)
 def test_proyeccion_del_indice_por_tendencia(serie, mes, esperado):
     comps = [{"proyectos_inversion": v, "indicadores_gestion": None, "plan_accion_integrado": None} for v in serie]
     r = proyectar_indice(comps, mes, {"proyectos_inversion": 0.5, "indicadores_gestion": 0.25, "plan_accion_integrado": 0.25})
-    assert r["componentes"]["proyectos_inversion"] == pytest.approx(esperado)
     assert r["componentes"]["indicadores_gestion"] is None
+    if esperado is None:
+        assert (
+            r["componentes"]["proyectos_inversion"] is None and r["indice_pai"] is None and "menos de tres meses" in r["metodo"]
+        )
+        return
+    assert r["componentes"]["proyectos_inversion"] == pytest.approx(esperado)
     # el índice se renormaliza sobre el único componente con valor
     assert r["indice_pai"] == pytest.approx(esperado)
 
 
 # ============================================================ 3.6 semáforo
 
-@pytest.mark.parametrize(("valor", "esperado"), [
-    (0.0, "critico"), (69.999, "critico"), (70.0, "en_riesgo"), (89.99, "en_riesgo"), (90.0, "satisfactorio"),
-    (100.0, "satisfactorio"), (150.0, "satisfactorio"), (-5.0, "critico"), (float("nan"), None), (None, None),
-])
+
+@pytest.mark.parametrize(
+    ("valor", "esperado"),
+    [
+        (0.0, "critico"),
+        (69.999, "critico"),
+        (70.0, "en_riesgo"),
+        (89.99, "en_riesgo"),
+        (90.0, "satisfactorio"),
+        (100.0, "satisfactorio"),
+        (150.0, "satisfactorio"),
+        (-5.0, "critico"),
+        (float("nan"), None),
+        (None, None),
+    ],
+)
 def test_semaforo_por_defecto(valor, esperado):
     assert Parametros().semaforo([valor]).iloc[0] == esperado
 
 
-@pytest.mark.parametrize(("valor", "esperado"), [
-    (49.99, "critico"), (50.0, "en_riesgo"), (79.9, "en_riesgo"), (80.0, "satisfactorio"), (float("nan"), None),
-])
+@pytest.mark.parametrize(
+    ("valor", "esperado"),
+    [
+        (49.99, "critico"),
+        (50.0, "en_riesgo"),
+        (79.9, "en_riesgo"),
+        (80.0, "satisfactorio"),
+        (float("nan"), None),
+    ],
+)
 def test_semaforo_con_umbrales_propios(valor, esperado):
     assert Parametros(umbral_critico=50, umbral_satisfactorio=80).semaforo([valor]).iloc[0] == esperado
 
@@ -521,38 +694,80 @@ def test_semaforo_en_las_tablas_usa_los_parametros():
 
 # ============================================================ alertas
 
+
 def _libro_alertas():
     return hacer_libro(
-        proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
-                   {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 300}],
+        proyectos=[
+            {"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 100},
+            {"proyecto": 2, "nombre": "Dos", "objetivo": 1, "presupuesto_programado": 300},
+        ],
         metas=[meta(1, proyecto=1), meta(1, proyecto=2), meta(2, proyecto=2)],
-        seguimiento_metas=[sm(1, 1, 4, 1, proyecto=1),  # 25 % → meta y proyecto 1 críticos
-                           sm(1, 1, 4, 2, proyecto=2),  # 50 % → meta crítica
-                           sm(2, 1, 2, 3, proyecto=2)],  # 150 % → sobreejecución; proyecto 2 = (50 + 100)/2 = 75
+        seguimiento_metas=[
+            sm(1, 1, 4, 1, proyecto=1),  # 25 % → meta y proyecto 1 críticos
+            sm(1, 1, 4, 2, proyecto=2),  # 50 % → meta crítica
+            sm(2, 1, 2, 3, proyecto=2),
+        ],  # 150 % → sobreejecución; proyecto 2 = (50 + 100)/2 = 75
         # proyecto 2: compromisos 270/300 = 90 % frente a avance físico (20 + 30)/2 = 25 → brecha de 65 puntos
         presupuesto=[pres(2, 1, 300, 270, 10)],
         indicadores=[ind("I-01"), ind("I-02"), ind("I-03", meta_valor=50)],
-        seguimiento_indicadores=[si("I-01", 1, resultado=45),  # 50 % crítico y sin reporte de febrero (atrasado)
-                                 si("I-03", 1, resultado=75), si("I-03", 2, resultado=75)],  # 150 %: sobreejecución
+        seguimiento_indicadores=[
+            si("I-01", 1, resultado=45),  # 50 % crítico y sin reporte de febrero (atrasado)
+            si("I-03", 1, resultado=75),
+            si("I-03", 2, resultado=75),
+        ],  # 150 %: sobreejecución
         actividades=[act("A-01")],
         seguimiento_actividades=[sa("A-01", 1, 20, 10)],  # 50 % crítica
-        riesgos=[{"riesgo": "R-01", "proceso": "Financiera", "tipo": "Gestión", "descripcion": "d", "probabilidad": "Alta",
-                  "impacto": "Catastrófico"},
-                 {"riesgo": "R-02", "proceso": "Financiera", "tipo": "Gestión", "descripcion": "d", "probabilidad": "Baja",
-                  "impacto": "Leve"}],
-        seguimiento_riesgos=[{"riesgo": "R-02", "periodo": "2024-01", "materializado": "No"},
-                             {"riesgo": "R-02", "periodo": "2024-02", "materializado": "Sí"}],
+        riesgos=[
+            {
+                "riesgo": "R-01",
+                "proceso": "Financiera",
+                "tipo": "Gestión",
+                "descripcion": "d",
+                "probabilidad": "Alta",
+                "impacto": "Catastrófico",
+            },
+            {
+                "riesgo": "R-02",
+                "proceso": "Financiera",
+                "tipo": "Gestión",
+                "descripcion": "d",
+                "probabilidad": "Baja",
+                "impacto": "Leve",
+            },
+        ],
+        seguimiento_riesgos=[
+            {"riesgo": "R-02", "periodo": "2024-01", "materializado": "No"},
+            {"riesgo": "R-02", "periodo": "2024-02", "materializado": "Sí"},
+        ],
     )
 
 
 def test_alertas_tipos_y_orden():
     a = calcular_metricas(_libro_alertas(), "2024-02").alertas
-    assert set(a["tipo"]) == {"critico", "sin_reporte", "reporte_atrasado", "sobreejecucion", "brecha_fisico_financiera",
-                              "riesgo_extremo", "riesgo_materializado"}
+    assert set(a["tipo"]) == {
+        "critico",
+        "sin_reporte",
+        "reporte_atrasado",
+        "sobreejecucion",
+        "brecha_fisico_financiera",
+        "riesgo_extremo",
+        "riesgo_materializado",
+    }
     pares = set(zip(a["tipo"], a["item"], strict=True))
-    assert {("critico", "1"), ("critico", "1-1"), ("critico", "2-1"), ("critico", "I-01"), ("critico", "A-01"),
-            ("sin_reporte", "I-02"), ("reporte_atrasado", "I-01"), ("sobreejecucion", "2-2"), ("sobreejecucion", "I-03"),
-            ("brecha_fisico_financiera", "2"), ("riesgo_extremo", "R-01"), ("riesgo_materializado", "R-02")} <= pares
+    assert {
+        ("critico", "1"),
+        ("critico", "1-1"),
+        ("critico", "2-1"),
+        ("critico", "I-01"),
+        ("critico", "A-01"),
+        ("sin_reporte", "I-02"),
+        ("reporte_atrasado", "I-01"),
+        ("sobreejecucion", "2-2"),
+        ("sobreejecucion", "I-03"),
+        ("brecha_fisico_financiera", "2"),
+        ("riesgo_extremo", "R-01"),
+        ("riesgo_materializado", "R-02"),
+    } <= pares
     assert ("critico", "2") not in pares  # proyecto 2 en 75 %: en riesgo, no crítico
     # orden: severidad (alta, media, baja) y dentro de ella peso presupuestal descendente (300/400 = 0,75 antes que 0,25)
     rango = a["severidad"].map({"alta": 0, "media": 1, "baja": 2})
@@ -575,13 +790,24 @@ def test_materializado_solo_hasta_el_periodo():
 
 # ============================================================ sección 5: JSON con los datos incorporados
 
+
 @pytest.fixture(scope="module")
 def incorporado():
     return calcular_metricas(cargar_libro(), "2024-06")
 
 
-CLAVES_JSON = {"periodo", "indice_pai", "componentes", "objetivos", "proyectos", "metas", "indicadores", "actividades",
-               "presupuesto", "riesgos"}
+CLAVES_JSON = {
+    "periodo",
+    "indice_pai",
+    "componentes",
+    "objetivos",
+    "proyectos",
+    "metas",
+    "indicadores",
+    "actividades",
+    "presupuesto",
+    "riesgos",
+}
 
 
 def _numeros_float_o_nulo(x, ruta="") -> None:
@@ -614,22 +840,42 @@ def test_json_incorporado_campos_por_elemento(incorporado):
     campos = {
         "objetivos": {"objetivo", "nombre", "cumplimiento", "semaforo"},
         "proyectos": {"proyecto", "avance_fisico", "cumplimiento", "ejecucion_presupuestal", "giros", "semaforo"},
-        "metas": {"proyecto", "meta", "anualizacion", "ejecutado", "programado", "avance_vigencia", "avance_cuatrienio",
-                  "cumplimiento", "semaforo"},
+        "metas": {
+            "proyecto",
+            "meta",
+            "anualizacion",
+            "ejecutado",
+            "programado",
+            "avance_vigencia",
+            "avance_cuatrienio",
+            "cumplimiento",
+            "semaforo",
+        },
         "indicadores": {"indicador", "resultado", "cumplimiento", "semaforo"},
         "actividades": {"actividad", "cumplimiento", "semaforo"},
     }
     for lista, esperados in campos.items():
         for x in d[lista]:
             assert esperados <= set(x), lista
-    assert set(d["presupuesto"]) == {"apropiacion", "compromisos", "giros", "ejecucion_presupuestal", "apropiacion_inicial", "modificaciones"}
+    assert set(d["presupuesto"]) == {
+        "apropiacion",
+        "compromisos",
+        "giros",
+        "ejecucion_presupuestal",
+        "apropiacion_inicial",
+        "modificaciones",
+    }
 
 
 def test_json_incorporado_listas_ordenadas(incorporado):
     d = incorporado.a_dict()
-    for lista, clave in [("objetivos", lambda x: x["objetivo"]), ("proyectos", lambda x: x["proyecto"]),
-                         ("metas", lambda x: (x["proyecto"], x["meta"])), ("indicadores", lambda x: x["indicador"]),
-                         ("actividades", lambda x: x["actividad"])]:
+    for lista, clave in [
+        ("objetivos", lambda x: x["objetivo"]),
+        ("proyectos", lambda x: x["proyecto"]),
+        ("metas", lambda x: (x["proyecto"], x["meta"])),
+        ("indicadores", lambda x: x["indicador"]),
+        ("actividades", lambda x: x["actividad"]),
+    ]:
         claves = [clave(x) for x in d[lista]]
         assert claves == sorted(claves), lista
         assert len(set(claves)) == len(claves), lista
@@ -638,8 +884,20 @@ def test_json_incorporado_listas_ordenadas(incorporado):
 def test_json_incorporado_tipos(incorporado):
     d = incorporado.a_dict()
     _numeros_float_o_nulo(d)
-    numericos = {"indice_pai", "cumplimiento", "avance_fisico", "ejecucion_presupuestal", "giros", "ejecutado", "programado",
-                 "avance_vigencia", "avance_cuatrienio", "resultado", "apropiacion", "compromisos"}
+    numericos = {
+        "indice_pai",
+        "cumplimiento",
+        "avance_fisico",
+        "ejecucion_presupuestal",
+        "giros",
+        "ejecutado",
+        "programado",
+        "avance_vigencia",
+        "avance_cuatrienio",
+        "resultado",
+        "apropiacion",
+        "compromisos",
+    }
     assert isinstance(d["indice_pai"], float)
     for lista in ("objetivos", "proyectos", "metas", "indicadores", "actividades"):
         for x in d[lista]:
@@ -679,20 +937,24 @@ def test_json_incorporado_coherente_con_las_tablas(incorporado):
 
 # ============================================================ parámetros
 
-@pytest.mark.parametrize(("contenido", "fragmento"), [
-    ("pesos:\n  proyectos_inversion: -1\n  indicadores_gestion: 1\n  plan_accion_integrado: 1\n", "mayor o igual a 0"),
-    ("pesos:\n  proyectos_inversion: 0\n  indicadores_gestion: 0\n  plan_accion_integrado: 0\n", "suman 0"),
-    ("pesos:\n  proyectos_inversion: uno\n", "mayor o igual a 0"),
-    ("pesos:\n  componente_inventado: 1\n", "desconocidos"),
-    ("umbrales:\n  critico: 90\n  satisfactorio: 70\n", "en orden"),
-    ("umbrales:\n  critico: -1\n", "en orden"),
-    ("umbrales:\n  satisfactorio: 130\n", "en orden"),  # por encima de la sobreejecución (125)
-    ("umbrales:\n  critico: setenta\n", "debe ser un número"),
-    ("- una\n- lista\n", "diccionario"),
-    ("umbrales: 70\n", "diccionario"),
-    ("pesos: [1, 1, 1]\n", "diccionario"),
-    ("umbrales: {critico: 70\n", "no es YAML válido"),
-])
+
+@pytest.mark.parametrize(
+    ("contenido", "fragmento"),
+    [
+        ("pesos:\n  proyectos_inversion: -1\n  indicadores_gestion: 1\n  plan_accion_integrado: 1\n", "mayor o igual a 0"),
+        ("pesos:\n  proyectos_inversion: 0\n  indicadores_gestion: 0\n  plan_accion_integrado: 0\n", "suman 0"),
+        ("pesos:\n  proyectos_inversion: uno\n", "mayor o igual a 0"),
+        ("pesos:\n  componente_inventado: 1\n", "desconocidos"),
+        ("umbrales:\n  critico: 90\n  satisfactorio: 70\n", "en orden"),
+        ("umbrales:\n  critico: -1\n", "en orden"),
+        ("umbrales:\n  satisfactorio: 130\n", "en orden"),  # por encima de la sobreejecución (125)
+        ("umbrales:\n  critico: setenta\n", "debe ser un número"),
+        ("- una\n- lista\n", "diccionario"),
+        ("umbrales: 70\n", "diccionario"),
+        ("pesos: [1, 1, 1]\n", "diccionario"),
+        ("umbrales: {critico: 70\n", "no es YAML válido"),
+    ],
+)
 def test_parametros_invalidos(tmp_path, contenido, fragmento):
     ruta = tmp_path / "malo.yaml"
     ruta.write_text(contenido, encoding="utf-8")
@@ -726,10 +988,18 @@ def test_parametros_parciales_conservan_el_resto(tmp_path):
 
 # ============================================================ periodos
 
-@pytest.mark.parametrize(("periodo", "fragmento"), [
-    ("2024-13", "no es válido"), ("junio", "no es válido"), ("", "no es válido"), ("2024-6-31", "no es válido"),
-    ("2025-01", "fuera de la vigencia"), ("2023-12", "fuera de la vigencia"),
-])
+
+@pytest.mark.parametrize(
+    ("periodo", "fragmento"),
+    [
+        ("2024-13", "no es válido"),
+        ("junio", "no es válido"),
+        ("", "no es válido"),
+        ("2024-6-31", "no es válido"),
+        ("2025-01", "fuera de la vigencia"),
+        ("2023-12", "fuera de la vigencia"),
+    ],
+)
 def test_periodo_invalido(periodo, fragmento):
     libro = hacer_libro()
     with pytest.raises(ErrorPeriodo) as exc:
@@ -737,7 +1007,9 @@ def test_periodo_invalido(periodo, fragmento):
     assert fragmento in str(exc.value)
 
 
-@pytest.mark.parametrize("periodo", ["2024-06", "2024-6", "2024-06-30", pd.Period("2024-06", freq="M"), pd.Timestamp("2024-06-15")])
+@pytest.mark.parametrize(
+    "periodo", ["2024-06", "2024-6", "2024-06-30", pd.Period("2024-06", freq="M"), pd.Timestamp("2024-06-15")]
+)
 def test_periodo_en_varias_formas(periodo):
     libro = hacer_libro(metas=[meta(1)], seguimiento_metas=[sm(1, 6, 2, 1)])
     m = calcular_metricas(libro, periodo)
@@ -747,9 +1019,13 @@ def test_periodo_en_varias_formas(periodo):
 
 def test_alertas_sin_presupuesto_programado_pesan_0():
     # presupuesto programado 0 en todos los proyectos: el peso es 0 (antes salía NaN = 0/0)
-    libro = hacer_libro(proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 0}],
-                        metas=[meta(1)], seguimiento_metas=[sm(1, 1, 4, 1)],
-                        actividades=[act("A-01")], seguimiento_actividades=[sa("A-01", 1, 20, 10)])
+    libro = hacer_libro(
+        proyectos=[{"proyecto": 1, "nombre": "Uno", "objetivo": 1, "presupuesto_programado": 0}],
+        metas=[meta(1)],
+        seguimiento_metas=[sm(1, 1, 4, 1)],
+        actividades=[act("A-01")],
+        seguimiento_actividades=[sa("A-01", 1, 20, 10)],
+    )
     a = calcular_metricas(libro, "2024-01").alertas
     assert a["peso_presupuestal"].notna().all() and (a["peso_presupuestal"] == 0).all()
     assert list(a["item"]) == ["1", "1-1", "A-01"]  # mismo peso: orden por tipo e ítem
@@ -757,13 +1033,17 @@ def test_alertas_sin_presupuesto_programado_pesan_0():
 
 # ============================================================ contraste con una implementación ingenua
 
+
 def _referencia_ingenua(libro, mes: int) -> dict:
     """La sección 3 escrita con ciclos de Python, fila por fila, para contrastar la versión vectorizada."""
     P = pd.Period(f"{libro.vigencia}-{mes:02d}", freq="M")
     metas = {}
     for r in libro.metas.itertuples():
-        filas = sorted((s.periodo, s.programado, s.ejecutado) for s in libro.seguimiento_metas.itertuples()
-                       if s.proyecto == r.proyecto and s.meta == r.meta and s.periodo <= P)
+        filas = sorted(
+            (s.periodo, s.programado, s.ejecutado)
+            for s in libro.seguimiento_metas.itertuples()
+            if s.proyecto == r.proyecto and s.meta == r.meta and s.periodo <= P
+        )
         if r.anualizacion in ("Suma", "Creciente"):
             E, Pf = sum(f[2] for f in filas), sum(f[1] for f in filas)
             c = E / Pf * 100 if Pf else None
@@ -797,14 +1077,21 @@ def _referencia_ingenua(libro, mes: int) -> dict:
         indicadores[r.indicador] = min(max(c, 0), 100)
     actividades = {}
     for r in libro.actividades.itertuples():
-        cortes = sorted((s.periodo, s.programado, s.ejecutado) for s in libro.seguimiento_actividades.itertuples()
-                        if s.actividad == r.actividad and s.periodo <= P)
+        cortes = sorted(
+            (s.periodo, s.programado, s.ejecutado)
+            for s in libro.seguimiento_actividades.itertuples()
+            if s.actividad == r.actividad and s.periodo <= P
+        )
         if cortes and cortes[-1][1] > 0:
             actividades[r.actividad] = min(max(cortes[-1][2] / cortes[-1][1] * 100, 0), 100)
     comp = [float(np.mean(list(d.values()))) if d else None for d in (proyectos, indicadores, actividades)]
     definidos = [c for c in comp if c is not None]
-    return {"metas": metas, "proyectos": proyectos, "componentes": comp,
-            "indice": sum(definidos) / len(definidos) if definidos else None}
+    return {
+        "metas": metas,
+        "proyectos": proyectos,
+        "componentes": comp,
+        "indice": sum(definidos) / len(definidos) if definidos else None,
+    }
 
 
 @pytest.mark.parametrize("mes", [1, 3, 6, 10, 12])

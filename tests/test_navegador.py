@@ -47,7 +47,8 @@ def navegador():
 def publicado(tmp_path_factory, navegador):
     """``pai informes --periodo 2024-06`` una vez (después de saber que hay navegador)."""
     salida = tmp_path_factory.mktemp("navegador") / "informes"
-    r = subprocess.run([sys.executable, "-m", "pai_analisis.cli", "informes", "--periodo", "2024-06", "--salida", str(salida)],
+    r = subprocess.run([sys.executable, "-m", "pai_analisis.cli", "informes", "--periodo", "2024-06", "--salida", str(salida),
+                        "--sin-pdf"],
                        cwd=RAIZ, capture_output=True, text=True, encoding="utf-8", timeout=600)
     assert r.returncode == 0, r.stderr
     return salida

@@ -44,9 +44,11 @@ def _analizar(texto: str) -> _Recolector:
     return r
 
 
-def _sin_recursos_externos(texto: str) -> None:
+def _sin_recursos_externos(texto: str, scripts: int = 0) -> None:
+    """Nada se carga de fuera; a lo sumo ``scripts`` bloques <script> en línea (DataTables y pai-tablas.js)."""
     bajo = texto.lower()
-    assert "<script src" not in bajo and "<script" not in bajo
+    assert "<script src" not in bajo
+    assert bajo.count("<script") == scripts
     for prohibido in ("cdn", "require.js", "requirejs", "mathjax", "mermaid", "https://", "http://", "<link"):
         assert prohibido not in bajo, prohibido
 
@@ -78,13 +80,20 @@ def test_tabla_formatos_colombianos():
     assert "1.234.567,9" in h
     assert ">1.500<" in h
     assert "—" in h and ">Sí<" in h and "junio de 2024" in h
-    assert h.count('class="num"') == 5  # las cifras (y el vacío numérico) van alineadas a la derecha
+    # las cifras (y el vacío numérico) van alineadas a la derecha: 5 encabezados y 5 celdas
+    assert h.count('class="num"') == 10
+    # cada celda lleva su encabezado (la tabla se apila a 390 px) y el valor crudo para ordenar
+    assert '<td class="num" data-label="Apropiación" data-order="20149">$20.149 millones</td>' in h
+    assert 'data-label="Vacío" data-order="">—<' in h  # el vacío se ordena al final, no como 0
+    assert '<table class="pai-tabla">' in h
 
 
 def test_tabla_semaforo_con_simbolo_y_palabra():
     df = pd.DataFrame({"x": ["a", "b", "c", "d"], "s": ["critico", "en_riesgo", "satisfactorio", None]})
     h = tabla_html(df, {"x": ("X", "texto")}, semaforo="s")
-    assert '<td class="semaforo semaforo-critico"><span>● Crítico</span></td>' in h
+    # data-order: crítico (1) antes que en riesgo (2) y satisfactorio (3); sin dato (0) primero
+    assert '<td class="semaforo semaforo-critico" data-order="1" data-label="Semáforo"><span>● Crítico</span></td>' in h
+    assert 'semaforo-sin_dato" data-order="0"' in h
     assert "semaforo-en_riesgo" in h and "▲ En riesgo" in h
     assert "semaforo-satisfactorio" in h and "✔ Satisfactorio" in h
     assert "semaforo-sin_dato" in h and "Sin dato" in h
@@ -119,7 +128,7 @@ def test_figura_con_alt_y_data_uri():
     r = _analizar(h)
     assert len(r.imagenes) == 1
     img = r.imagenes[0]
-    assert img["src"].startswith("data:image/png;base64,")
+    assert img["src"].startswith("data:image/svg+xml;base64,")  # vectorial: nítida al imprimir y al ampliar
     assert img["alt"] == 'Línea de prueba con "tres" puntos: 3, 1 y 2 <fin>.'
     assert "<figcaption>Prueba &amp; cía</figcaption>" in h
     assert len(h) < 60_000
@@ -231,7 +240,7 @@ def test_guardar_y_cargar_calculo(ctx, tmp_path):
 def test_pagina_html_con_contexto(ctx):
     h = pagina_html("Informes de junio de 2024", "<ul><li>Resumen</li></ul>", ctx)
     assert "Datos de demostración" in h and "Procedencia de este informe" in h
-    assert h.count("<style") == 2
+    assert h.count("<style") == 3  # informe.css, componentes.css y pai-tablas.css
     _sin_recursos_externos(h)
 
 

@@ -17,6 +17,24 @@ def numero(valor, decimales: int = 1) -> str:
     return texto.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def decimales_de(valor: float, maximo: int = 3) -> int:
+    """Los decimales con que se escribió ``valor`` (0,15 → 2; 12 → 0; 4,3 → 1), como mucho ``maximo``."""
+    for d in range(maximo + 1):
+        if abs(valor * 10**d - round(valor * 10**d)) < 1e-9 * max(1.0, abs(valor * 10**d)):
+            return d
+    return maximo
+
+
+def magnitud(valor, maximo: int = 3) -> str:
+    """Una magnitud con la precisión con que se escribió: ``0.15`` → ``0,15``; ``20000`` → ``20.000``; ``2/3`` → ``0,667``.
+
+    Para metas y programaciones: redondear 0,15 a «0,1» hace que 0,15 de 0,15 parezca 66,7 %.
+    """
+    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+        return "—"
+    return numero(valor, decimales_de(float(valor), maximo))
+
+
 def pct(valor, decimales: int = 1, simbolo: bool = True) -> str:
     """``87.5`` → ``87,5 %`` (con espacio antes del símbolo)."""
     texto = numero(valor, decimales)
@@ -39,4 +57,4 @@ def puntos(diferencia, decimales: int = 1) -> str:
     return f"{verbo} {numero(abs(diferencia), decimales)} puntos"
 
 
-__all__ = ["millones", "numero", "pct", "puntos"]
+__all__ = ["decimales_de", "magnitud", "millones", "numero", "pct", "puntos"]

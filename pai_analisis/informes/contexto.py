@@ -33,16 +33,19 @@ class Contexto:
     @cached_property
     def serie(self) -> pd.DataFrame:
         from ..metricas.calculo import serie_mensual
+
         return serie_mensual(self.libro, self.periodo, self.parametros, memoria=self.memoria)
 
     @cached_property
     def curva(self) -> pd.DataFrame:
         from ..metricas.presupuesto import curva_presupuestal
+
         return curva_presupuestal(self.libro.proyectos, self.libro.presupuesto, self.periodo)
 
     @cached_property
     def indicadores_mes(self) -> pd.DataFrame:
         from ..metricas.indicadores import cumplimiento_mensual
+
         return cumplimiento_mensual(self.libro.indicadores, self.libro.seguimiento_indicadores, self.periodo)
 
     @property
@@ -96,13 +99,13 @@ def _ruta(ruta):
     return ruta
 
 
-def preparar(periodo, datos=None, parametros=None, calculo=None) -> Contexto:
+def preparar(periodo, datos=None, parametros=None, calculo=None, *, ejemplo: str = "demostracion") -> Contexto:
     """Contexto del informe de ``periodo``.
 
     ``calculo``: ruta de un cálculo guardado por :func:`guardar_calculo` (así lo usa ``pai
-    informes``: los cuadernos no recalculan). Sin ella: carga ``datos`` (``None`` = plan 2024
-    con el año de demostración), lee ``parametros`` (``None`` = ``parametros/base.yaml`` si
-    existe) y calcula.
+    informes``: los cuadernos no recalculan). Sin ella: carga ``datos`` (``None`` = el ejemplo
+    incorporado ``ejemplo``), lee ``parametros`` (``None`` = ``parametros/base.yaml`` si existe) y
+    calcula.
     """
     from ..metricas.periodo import resolver_periodo
 
@@ -115,4 +118,4 @@ def preparar(periodo, datos=None, parametros=None, calculo=None) -> Contexto:
     from ..libro.carga import cargar_libro
     from ..metricas.parametros import cargar_parametros
 
-    return preparar_desde(cargar_libro(_ruta(datos)), periodo, cargar_parametros(_ruta(parametros)))
+    return preparar_desde(cargar_libro(_ruta(datos), ejemplo=ejemplo), periodo, cargar_parametros(_ruta(parametros)))

@@ -14,6 +14,7 @@ archivo ni pisa el anterior.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -33,47 +34,118 @@ _ENCABEZADO = "1F3864"
 _CUMPL = ("cumplimiento", "Cumplimiento (%)", PCT)
 _SEM = ("semaforo", "Semáforo", None)
 HOJAS = {
-    "objetivos": [("objetivo", "Objetivo", ENTERO), ("nombre", "Nombre", None), _CUMPL,
-                  ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT), _SEM, ("n_metas", "N.º metas", ENTERO),
-                  ("n_indicadores", "N.º indicadores", ENTERO), ("n_actividades", "N.º actividades", ENTERO)],
-    "proyectos": [("proyecto", "Proyecto", ENTERO), ("nombre", "Nombre", None), ("objetivo", "Objetivo", ENTERO),
-                  ("presupuesto_programado", "Presupuesto programado (millones)", MILLONES),
-                  ("avance_fisico", "Avance físico (%)", PCT), _CUMPL,
-                  ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
-                  ("proyeccion_diciembre", "Proyección a diciembre (%)", PCT), _SEM, ("n_metas", "N.º metas", ENTERO),
-                  ("corte", "Corte presupuestal", None), ("apropiacion", "Apropiación (millones)", MILLONES),
-                  ("compromisos", "Compromisos (millones)", MILLONES), ("giros", "Giros (millones)", MILLONES),
-                  ("ejecucion_presupuestal", "Ejecución presupuestal (%)", PCT), ("giros_pct", "Giros (%)", PCT),
-                  ("giros_sobre_compromisos", "Giros sobre compromisos (%)", PCT)],
-    "metas": [("proyecto", "Proyecto", ENTERO), ("meta", "Meta", ENTERO), ("nombre", "Nombre", None),
-              ("anualizacion", "Anualización", None), ("objetivo", "Objetivo", ENTERO),
-              ("programacion_vigencia", "Programación vigencia", DECIMAL),
-              ("programacion_cuatrienio", "Programación cuatrienio", DECIMAL), ("ponderacion", "Ponderación", DECIMAL),
-              ("n_reportes", "N.º reportes", ENTERO), ("programado", "Programado a la fecha", DECIMAL),
-              ("ejecutado", "Ejecutado", DECIMAL), ("avance_vigencia", "Avance vigencia (%)", PCT),
-              ("avance_cuatrienio", "Avance cuatrienio (%)", PCT), _CUMPL, _SEM],
-    "indicadores": [("indicador", "Indicador", None), ("proceso", "Proceso", None), ("nombre", "Nombre", None),
-                    ("meta", "Meta", DECIMAL), ("unidad", "Unidad", None), ("sentido", "Sentido", None),
-                    ("periodicidad", "Periodicidad", None), ("objetivo", "Objetivo", ENTERO), ("debido", "Vencido", None),
-                    ("n_mediciones", "N.º mediciones", ENTERO), ("resultado", "Resultado", DECIMAL), _CUMPL, _SEM,
-                    ("sin_reporte", "Sin reporte", None), ("reporte_atrasado", "Reporte atrasado", None),
-                    ("ultimo_reporte", "Último reporte", None)],
-    "actividades": [("actividad", "Actividad", None), ("plan", "Plan", None), ("dependencia", "Dependencia", None),
-                    ("nombre", "Nombre", None), ("objetivo", "Objetivo", ENTERO), ("corte", "Corte", None),
-                    ("programado", "Programado acumulado (%)", PCT), ("ejecutado", "Ejecutado acumulado (%)", PCT), _CUMPL,
-                    ("rezago", "Rezago (puntos)", DECIMAL), _SEM, ("sin_reporte", "Sin reporte", None)],
-    "riesgos": [("riesgo", "Riesgo", None), ("proceso", "Proceso", None), ("tipo", "Tipo", None),
-                ("descripcion", "Descripción", None), ("probabilidad", "Probabilidad inherente", None),
-                ("impacto", "Impacto inherente", None), ("zona_inherente", "Zona inherente", None),
-                ("n_controles", "N.º controles", ENTERO), ("probabilidad_residual", "Probabilidad residual", None),
-                ("impacto_residual", "Impacto residual", None), ("zona_residual", "Zona residual", None),
-                ("materializado", "Materializado", None), ("periodo_materializacion", "Mes de materialización", None)],
-    "alertas": [("severidad", "Severidad", None), ("tipo", "Tipo", None), ("elemento", "Elemento", None),
-                ("item", "Ítem", None), ("mensaje", "Mensaje", None), ("proyecto", "Proyecto", ENTERO),
-                ("peso_presupuestal", "Peso presupuestal (%)", PCT)],
+    "objetivos": [
+        ("objetivo", "Objetivo", ENTERO),
+        ("nombre", "Nombre", None),
+        _CUMPL,
+        ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
+        _SEM,
+        ("n_metas", "N.º metas", ENTERO),
+        ("n_indicadores", "N.º indicadores", ENTERO),
+        ("n_actividades", "N.º actividades", ENTERO),
+    ],
+    "proyectos": [
+        ("proyecto", "Proyecto", ENTERO),
+        ("nombre", "Nombre", None),
+        ("objetivo", "Objetivo", ENTERO),
+        ("presupuesto_programado", "Presupuesto programado (millones)", MILLONES),
+        ("avance_fisico", "Avance físico (%)", PCT),
+        _CUMPL,
+        ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
+        ("proyeccion_diciembre", "Proyección a diciembre (%)", PCT),
+        _SEM,
+        ("n_metas", "N.º metas", ENTERO),
+        ("corte", "Corte presupuestal", None),
+        ("apropiacion", "Apropiación (millones)", MILLONES),
+        ("compromisos", "Compromisos (millones)", MILLONES),
+        ("giros", "Giros (millones)", MILLONES),
+        ("ejecucion_presupuestal", "Ejecución presupuestal (%)", PCT),
+        ("giros_pct", "Giros (%)", PCT),
+        ("giros_sobre_compromisos", "Giros sobre compromisos (%)", PCT),
+    ],
+    "metas": [
+        ("proyecto", "Proyecto", ENTERO),
+        ("meta", "Meta", ENTERO),
+        ("nombre", "Nombre", None),
+        ("anualizacion", "Anualización", None),
+        ("objetivo", "Objetivo", ENTERO),
+        ("programacion_vigencia", "Programación vigencia", DECIMAL),
+        ("programacion_cuatrienio", "Programación cuatrienio", DECIMAL),
+        ("ponderacion", "Ponderación", DECIMAL),
+        ("n_reportes", "N.º reportes", ENTERO),
+        ("programado", "Programado a la fecha", DECIMAL),
+        ("ejecutado", "Ejecutado", DECIMAL),
+        ("avance_vigencia", "Avance vigencia (%)", PCT),
+        ("avance_cuatrienio", "Avance cuatrienio (%)", PCT),
+        _CUMPL,
+        _SEM,
+    ],
+    "indicadores": [
+        ("indicador", "Indicador", None),
+        ("proceso", "Proceso", None),
+        ("nombre", "Nombre", None),
+        ("meta", "Meta", DECIMAL),
+        ("unidad", "Unidad", None),
+        ("sentido", "Sentido", None),
+        ("periodicidad", "Periodicidad", None),
+        ("objetivo", "Objetivo", ENTERO),
+        ("debido", "Vencido", None),
+        ("n_mediciones", "N.º mediciones", ENTERO),
+        ("resultado", "Resultado", DECIMAL),
+        _CUMPL,
+        _SEM,
+        ("sin_reporte", "Sin reporte", None),
+        ("reporte_atrasado", "Reporte atrasado", None),
+        ("ultimo_reporte", "Último reporte", None),
+    ],
+    "actividades": [
+        ("actividad", "Actividad", None),
+        ("plan", "Plan", None),
+        ("dependencia", "Dependencia", None),
+        ("nombre", "Nombre", None),
+        ("objetivo", "Objetivo", ENTERO),
+        ("corte", "Corte", None),
+        ("programado", "Programado acumulado (%)", PCT),
+        ("ejecutado", "Ejecutado acumulado (%)", PCT),
+        _CUMPL,
+        ("rezago", "Rezago (puntos)", DECIMAL),
+        _SEM,
+        ("sin_reporte", "Sin reporte", None),
+    ],
+    "riesgos": [
+        ("riesgo", "Riesgo", None),
+        ("proceso", "Proceso", None),
+        ("tipo", "Tipo", None),
+        ("descripcion", "Descripción", None),
+        ("probabilidad", "Probabilidad inherente", None),
+        ("impacto", "Impacto inherente", None),
+        ("zona_inherente", "Zona inherente", None),
+        ("n_controles", "N.º controles", ENTERO),
+        ("probabilidad_residual", "Probabilidad residual", None),
+        ("impacto_residual", "Impacto residual", None),
+        ("zona_residual", "Zona residual", None),
+        ("materializado", "Materializado", None),
+        ("periodo_materializacion", "Mes de materialización", None),
+    ],
+    "alertas": [
+        ("severidad", "Severidad", None),
+        ("tipo", "Tipo", None),
+        ("elemento", "Elemento", None),
+        ("item", "Ítem", None),
+        ("mensaje", "Mensaje", None),
+        ("proyecto", "Proyecto", ENTERO),
+        ("peso_presupuestal", "Peso presupuestal (%)", PCT),
+    ],
 }
 # columnas de cumplimiento que se colorean con el semáforo
-CON_SEMAFORO = {"cumplimiento", "cumplimiento_anterior", "proyeccion_diciembre", "Valor", "Mes anterior", "Proyección a diciembre"}
+CON_SEMAFORO = {
+    "cumplimiento",
+    "cumplimiento_anterior",
+    "proyeccion_diciembre",
+    "Valor",
+    "Mes anterior",
+    "Proyección a diciembre",
+}
 
 
 def _valor(v):
@@ -164,13 +236,22 @@ def _filas(df: pd.DataFrame, columnas) -> list[list]:
 
 
 def _resumen(metricas) -> tuple[list, list[list]]:
-    nombres = {"indice_pai": "Índice PAI", "proyectos_inversion": "Proyectos de inversión",
-               "indicadores_gestion": "Indicadores de gestión", "plan_accion_integrado": "Plan de acción integrado"}
+    nombres = {
+        "indice_pai": "Índice PAI",
+        "proyectos_inversion": "Proyectos de inversión",
+        "indicadores_gestion": "Indicadores de gestión",
+        "plan_accion_integrado": "Plan de acción integrado",
+    }
     ant = metricas.anterior or {}
     proy = metricas.proyeccion or {}
-    columnas = [("Medida", "Medida", None), ("Valor", "Valor", PCT), ("Mes anterior", "Mes anterior", PCT),
-                ("Variacion", "Variación (puntos)", "+0.0;-0.0;0.0"), ("Proyección a diciembre", "Proyección a diciembre", PCT),
-                ("Semáforo", "Semáforo", None)]
+    columnas = [
+        ("Medida", "Medida", None),
+        ("Valor", "Valor", PCT),
+        ("Mes anterior", "Mes anterior", PCT),
+        ("Variacion", "Variación (puntos)", "+0.0;-0.0;0.0"),
+        ("Proyección a diciembre", "Proyección a diciembre", PCT),
+        ("Semáforo", "Semáforo", None),
+    ]
     filas = []
     for clave in ("indice_pai", *COMPONENTES):
         actual = metricas.indice_pai if clave == "indice_pai" else metricas.componentes.get(clave)
@@ -188,15 +269,22 @@ def _informacion(ws, metricas, desde: int) -> None:
     p, t, r = metricas.parametros, metricas.presupuesto_total, metricas.resumen_riesgos()
     datos = metricas.datos or {}
     filas = [
-        ("Periodo", str(metricas.periodo), None), ("Mes anterior", (metricas.anterior or {}).get("periodo") or "—", None),
-        ("Apropiación (millones)", t.get("apropiacion"), MILLONES), ("Compromisos (millones)", t.get("compromisos"), MILLONES),
-        ("Giros (millones)", t.get("giros"), MILLONES), ("Ejecución presupuestal (%)", t.get("ejecucion_presupuestal"), PCT),
+        ("Periodo", str(metricas.periodo), None),
+        ("Mes anterior", (metricas.anterior or {}).get("periodo") or "—", None),
+        ("Apropiación (millones)", t.get("apropiacion"), MILLONES),
+        ("Compromisos (millones)", t.get("compromisos"), MILLONES),
+        ("Giros (millones)", t.get("giros"), MILLONES),
+        ("Ejecución presupuestal (%)", t.get("ejecucion_presupuestal"), PCT),
         ("Giros sobre apropiación (%)", t.get("giros_pct"), PCT),
-        ("Riesgos", r["total"], ENTERO), ("Riesgos materializados", r["materializados"], ENTERO),
+        ("Riesgos", r["total"], ENTERO),
+        ("Riesgos materializados", r["materializados"], ENTERO),
         ("Riesgos en zona residual Extremo", r["por_zona_residual"]["Extremo"], ENTERO),
-        ("Umbral crítico (por debajo)", p.umbral_critico, PCT), ("Umbral satisfactorio (desde)", p.umbral_satisfactorio, PCT),
-        ("Entidad", p.entidad, None), ("Datos", datos.get("archivo"), None),
-        ("Datos de demostración", datos.get("demostracion"), None), ("SHA-256 de los datos", datos.get("sha256"), None),
+        ("Umbral crítico (por debajo)", p.umbral_critico, PCT),
+        ("Umbral satisfactorio (desde)", p.umbral_satisfactorio, PCT),
+        ("Entidad", p.entidad, None),
+        ("Datos", datos.get("archivo"), None),
+        ("Datos de demostración", datos.get("demostracion"), None),
+        ("SHA-256 de los datos", datos.get("sha256"), None),
     ]
     _escribir(ws, desde, 1, "Información del periodo").font = Font(bold=True)
     for i, (etiqueta, valor, formato) in enumerate(filas, start=desde + 1):
@@ -219,4 +307,6 @@ def exportar_xlsx(metricas, ruta) -> Path:
     ws.column_dimensions["A"].width = 36
     for nombre, cols in HOJAS.items():
         _hoja(wb, nombre, cols, _filas(getattr(metricas, nombre), cols), par)
-    return escribir_atomico(ruta, wb.save)
+    contenido = io.BytesIO()  # en memoria primero: un disco lleno no deja un zip a medio escribir
+    wb.save(contenido)
+    return escribir_atomico(ruta, contenido.getvalue())

@@ -1,47 +1,79 @@
-"""Figuras de los informes: el gráfico como imagen incrustada, con texto alternativo obligatorio."""
+"""Figuras de los informes: el gráfico como SVG incrustado, con texto alternativo obligatorio.
+
+Cada gráfico se guarda como SVG (vectorial: nítido al ampliarlo en pantalla y al imprimirlo, con
+el texto como texto) dentro de un ``<img src="data:image/svg+xml;base64,…">``: el informe sigue
+siendo un solo archivo y el ``alt`` describe la figura para quien no la ve. Con las dos variantes
+de :func:`~pai_analisis.informes.graficos.dos_anchos`, la de página va con la clase
+``pai-fig-pagina`` y la de teléfono con ``pai-fig-telefono``; el CSS muestra una u otra según el
+ancho de la pantalla (al imprimir, siempre la de página).
+"""
 
 from __future__ import annotations
 
 import base64
 import io
+import re
 import sys
 
 from .piezas import Html, e
 
-PPP = 100  # puntos por pulgada de las figuras: nítidas en pantalla y livianas (< 1 MB por informe)
+PPP = 100  # puntos por pulgada al rasterizar (PNG para quien lo pida: el banco de pruebas, un analista)
+_FECHA = re.compile(rb"<dc:date>.*?</dc:date>", re.S)
+
+
+def svg_de(fig) -> bytes:
+    """El SVG de la figura, sin metadatos que cambien de una corrida a otra."""
+    from .graficos import estilo
+
+    buf = io.BytesIO()
+    with estilo():
+        fig.savefig(buf, format="svg", facecolor="white", metadata={"Date": None, "Creator": "pai-analisis"})
+    return _FECHA.sub(b"", buf.getvalue())
 
 
 def png_base64(fig, ppp: int = PPP) -> tuple[str, int, int]:
-    """PNG (paleta de 256 colores, optimizado) en base64, con su ancho y alto en píxeles."""
-    from PIL import Image
-
+    """PNG en base64 con su ancho y alto en píxeles (para quien necesite una imagen de mapa de bits)."""
     from .graficos import estilo
 
     buf = io.BytesIO()
     with estilo():
         fig.savefig(buf, format="png", dpi=ppp, facecolor="white", metadata={"Software": None})
-    imagen = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-    paleta = imagen.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    salida = io.BytesIO()
-    paleta.save(salida, format="PNG", optimize=True)
-    return base64.b64encode(salida.getvalue()).decode("ascii"), imagen.width, imagen.height
+    ancho, alto = (round(x * ppp) for x in fig.get_size_inches())
+    return base64.b64encode(buf.getvalue()).decode("ascii"), ancho, alto
+
+
+def _cerrar(fig) -> None:
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close(fig)
+    fig.clear()
+
+
+def _img(fig, alt: str, clase: str) -> str:
+    ancho, alto = (round(x * 96) for x in fig.get_size_inches())  # tamaño CSS (96 px por pulgada)
+    datos = base64.b64encode(svg_de(fig)).decode("ascii")
+    _cerrar(fig)
+    return (
+        f'<img class="{clase}" src="data:image/svg+xml;base64,{datos}" alt="{e(alt)}" width="{ancho}" height="{alto}" '
+        'decoding="async">'
+    )
 
 
 def figura_html(fig, alt: str, titulo: str | None = None) -> Html | None:
-    """``<figure>`` con el PNG incrustado (``data:``), texto alternativo obligatorio y pie; cierra la figura.
+    """``<figure>`` con el gráfico incrustado (una ``Figure`` o las dos variantes de ``dos_anchos``), su texto
+    alternativo y su pie; cierra las figuras.
 
     ``fig=None`` (el gráfico no tiene datos que dibujar: así lo dicen los ``grafico_*`` de
-    :mod:`pai_analisis.informes.lecturas`) → ``None``: la celda no
-    muestra nada y la frase de la sección explica por qué. El texto alternativo se exige igual.
+    :mod:`pai_analisis.informes.lecturas`) → ``None``: la celda no muestra nada y la frase de la
+    sección explica por qué. El texto alternativo se exige igual.
     """
     if not alt or not str(alt).strip():
         raise ValueError("Cada figura necesita un texto alternativo (alt) que diga qué muestra y sus cifras clave.")
     if fig is None:
         return None
-    datos, ancho, alto = png_base64(fig)
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close(fig)
-    fig.clear()
+    if isinstance(fig, tuple):
+        pagina, telefono = fig
+        imagenes = _img(pagina, alt, "pai-fig-pagina") + (_img(telefono, alt, "pai-fig-telefono") if telefono is not None else "")
+    else:
+        imagenes = _img(fig, alt, "pai-fig-pagina pai-fig-unica")
     pie_figura = f"<figcaption>{e(titulo)}</figcaption>" if titulo else ""
-    return Html(f'<figure class="pai-figura"><img src="data:image/png;base64,{datos}" alt="{e(alt)}" width="{ancho}" '
-                f'height="{alto}">{pie_figura}</figure>')
+    return Html(f'<figure class="pai-figura">{imagenes}{pie_figura}</figure>')

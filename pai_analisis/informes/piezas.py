@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from ..comun.numeros import numero, puntos
+from ..comun.numeros import numero, pct, puntos
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
 
@@ -21,7 +21,8 @@ class Html(str):
     """Texto HTML que JupyterLab muestra como HTML y que se puede concatenar como ``str``."""
 
     def _repr_html_(self) -> str:
-        return str(self)
+        # tex2jax_ignore / mathjax_ignore: JupyterLab no convierte «$60.360 millones de $88.286 millones» en fórmulas
+        return f'<div class="tex2jax_ignore mathjax_ignore">{self}</div>'
 
     def _repr_pretty_(self, p, ciclo) -> None:  # sin esto la salida guardaría el HTML dos veces
         p.text(f"<HTML del informe: {len(self):,} caracteres>")
@@ -36,6 +37,14 @@ def e(texto) -> str:
     if texto is None or (isinstance(texto, float) and texto != texto):
         return "—"
     return html.escape(str(texto)).replace(" %", "\u00a0%")  # «87,5 %» nunca se parte al final de una línea
+
+
+def marca_sobreejecucion(umbral: float) -> str:
+    """La marca que acompaña todo valor bruto por encima del umbral de sobreejecución (no es «satisfactorio» sin más)."""
+    return (
+        f'<span class="pai-sobre" title="Sobreejecución: más de {e(pct(umbral, 0))} de lo programado; revise la '
+        f'programación o el reporte">▲ sobreejecución</span>'
+    )
 
 
 def lectura(texto: str) -> Html:
@@ -83,7 +92,10 @@ def tarjetas(items: list[dict]) -> Html:
         marca = semaforo_html(clave) if "semaforo" in it else ""
         clase = f" pai-tarjeta-{clave}" if clave in ETIQUETAS_SEMAFORO else ""
         principal = " pai-tarjeta-principal" if it.get("principal") else ""
-        partes.append(f'<div class="pai-tarjeta{clase}{principal}"><div class="pai-tarjeta-titulo">{e(it["titulo"])}</div>'
-                      f'<div class="pai-tarjeta-valor">{e(it["valor"])}</div>{marca}'
-                      + (f'<div class="pai-tarjeta-detalle">{e(it["detalle"])}</div>' if it.get("detalle") else "") + "</div>")
+        partes.append(
+            f'<div class="pai-tarjeta{clase}{principal}"><div class="pai-tarjeta-titulo">{e(it["titulo"])}</div>'
+            f'<div class="pai-tarjeta-valor">{e(it["valor"])}</div>{marca}'
+            + (f'<div class="pai-tarjeta-detalle">{e(it["detalle"])}</div>' if it.get("detalle") else "")
+            + "</div>"
+        )
     return Html(f'<div class="pai-tarjetas">{"".join(partes)}</div>')

@@ -1,64 +1,167 @@
-"""Tablas HTML de los informes: cifras con formato colombiano, semáforo con símbolo y palabra."""
+"""Tablas HTML de los informes: cifras honestas con formato colombiano, semáforo con símbolo y palabra.
+
+Cada tabla se escribe completa en el HTML (se lee sin JavaScript e impresa) y lleva lo que
+necesitan el teléfono y las tablas interactivas (``plantillas/pai/pai-tablas.js``, DataTables):
+
+* ``data-label`` en cada celda: en una pantalla angosta cada fila es una tarjeta y cada valor
+  lleva el nombre de su columna (``pai-tablas.css``), así el semáforo siempre se ve;
+* ``data-order`` en las columnas numéricas, de semáforo y de periodo (el valor para ordenar,
+  con punto decimal), en todas sus celdas;
+* con ``interactiva=True``, ``data-interactiva`` en la tabla y ``data-filtro`` en las columnas de
+  ``filtros`` (un selector por dependencia, proceso, objetivo, proyecto…);
+* ``fila_id``: el ``id`` de cada fila, para que una alerta o un objetivo enlacen a ella.
+
+Formatos (``columnas = {columna: (título, formato)}``): ``texto``, ``entero``, ``numero``,
+``numero2``, ``magnitud`` (los decimales con que se escribió el valor: 0,15 sigue siendo 0,15),
+``unidad:COL`` (una magnitud con la unidad de la columna ``COL`` de la fila: «5,4 días»),
+``html`` (contenido ya escapado: un nombre con su responsable y su observación), ``pct``, ``pct0``,
+``pesos`` (``$20.149``, ``−$599``), ``pesos_cambio`` (``+$412``, ``−$7.534``), ``cumplimiento`` (porcentaje con la marca de sobreejecución cuando pasa de
+``sobreejecucion``), ``millones``, ``pesos``, ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una
+función del valor. Ningún texto se recorta: las celdas largas se ajustan a varias líneas.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..comun.numeros import millones, numero, pct
+from ..comun.numeros import magnitud, millones, numero, pct
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
-from .piezas import Html, e, etiqueta_semaforo
+from .piezas import Html, e, etiqueta_semaforo, marca_sobreejecucion
+
+RANGO_SEMAFORO = {"sin_dato": 0, "critico": 1, "en_riesgo": 2, "satisfactorio": 3}
+_NUMERICOS = {
+    "entero",
+    "numero",
+    "numero2",
+    "magnitud",
+    "pct",
+    "pct0",
+    "cumplimiento",
+    "millones",
+    "pesos",
+    "pesos_cambio",
+    "puntos",
+}
+_SIMPLES = {
+    "entero": lambda v: numero(v, 0),
+    "numero": lambda v: numero(v, 1),
+    "numero2": lambda v: numero(v, 2),
+    "magnitud": magnitud,
+    "pct": pct,
+    "pct0": lambda v: pct(v, 0),
+    "cumplimiento": pct,
+    "millones": millones,
+    "pesos": lambda v: ("−" if v < -0.5 else "") + "$" + numero(abs(v), 0),
+    "pesos_cambio": lambda v: ("+" if v > 0.5 else "−" if v < -0.5 else "") + "$" + numero(abs(v), 0),
+    "puntos": lambda v: ("+" if v > 0 else "") + numero(v, 1),
+}
 
 
-def _celda(valor, formato) -> tuple[str, bool]:
-    """(texto escapado, ¿es número?) de una celda según su formato."""
-    vacio = valor is None or valor is pd.NA or (isinstance(valor, float) and valor != valor)
+def _vacio(valor) -> bool:
+    return valor is None or valor is pd.NA or (isinstance(valor, float) and valor != valor)
+
+
+def _numerico(formato) -> bool:
+    return isinstance(formato, str) and (formato in _NUMERICOS or formato.startswith("unidad:"))
+
+
+def con_unidad(valor, unidad) -> str:
+    """``5.4, "días"`` → ``5,4 días``; ``95, "%"`` → ``95 %``; ``20000, "número"`` → ``20.000 (número)``."""
+    texto = magnitud(valor)
+    if texto == "—" or not isinstance(unidad, str) or not unidad.strip():
+        return texto
+    unidad = unidad.strip()
+    if unidad == "%":
+        return f"{texto} %"
+    return f"{texto} ({unidad})" if unidad.lower() in ("número", "numero", "unidades") else f"{texto} {unidad}"
+
+
+def _celda(valor, formato, fila: dict, sobreejecucion: float | None) -> tuple[str, str | None]:
+    """(contenido HTML escapado, valor de ``data-order`` o ``None``) de una celda."""
+    vacio = _vacio(valor)
     if callable(formato):
-        return e(formato(valor)), False
+        return e(formato(valor)), None
+    if formato == "html":  # contenido ya escapado por quien lo arma (p. ej. un nombre con su observación)
+        return ("—" if vacio else str(valor)), None
     if formato in (None, "texto"):
-        return e(None if vacio else valor), False
-    if vacio:
-        return "—", formato not in ("si_no", "periodo")
+        return e(None if vacio else valor), None
     if formato == "si_no":
-        return ("Sí" if bool(valor) else "No"), False
+        return ("—" if vacio else "Sí" if bool(valor) else "No"), None
     if formato == "periodo":
-        return e(periodo_en_palabras(valor)), False
-    formatos = {"entero": lambda v: numero(v, 0), "numero": lambda v: numero(v, 1), "numero2": lambda v: numero(v, 2),
-                "pct": pct, "pct0": lambda v: pct(v, 0), "millones": millones, "pesos": lambda v: "$" + numero(v, 0),
-                "puntos": lambda v: ("+" if v > 0 else "") + numero(v, 1)}
-    if formato not in formatos:
+        return ("—", "") if vacio else (f'<span class="pai-mes">{e(periodo_en_palabras(valor))}</span>', str(valor))
+    if vacio:
+        return "—", ""
+    orden = format(float(valor), ".10g")
+    if isinstance(formato, str) and formato.startswith("unidad:"):
+        return e(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]))), orden
+    if formato not in _SIMPLES:
         raise ValueError(f"Formato de columna desconocido: {formato!r}")
-    return e(formatos[formato](float(valor))), True
+    texto = e(_SIMPLES[formato](float(valor)))
+    if formato == "cumplimiento" and sobreejecucion is not None and float(valor) > sobreejecucion:
+        texto += " " + marca_sobreejecucion(sobreejecucion)
+    return texto, orden
 
 
-def tabla_html(df: pd.DataFrame, columnas: dict, semaforo: str | None = None, vacia: str = "No hay elementos para mostrar.",
-               clase: str = "") -> Html:
-    """Tabla HTML: ``columnas`` = {columna: (título, formato)}; formatos ``texto``, ``entero``, ``numero``,
-    ``pct``, ``pct0``, ``millones``, ``pesos`` (``$20.149``), ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una función.
-
-    ``semaforo``: columna con la clave del semáforo, que se agrega al final como etiqueta
-    (símbolo + palabra, legible también impresa en gris). Todo texto se escapa.
-    """
+def tabla_html(
+    df: pd.DataFrame,
+    columnas: dict,
+    semaforo: str | None = None,
+    vacia: str = "No hay elementos para mostrar.",
+    clase: str = "",
+    *,
+    interactiva: bool = False,
+    filtros: dict | None = None,
+    fila_id=None,
+    sobreejecucion: float | None = None,
+    valor_filtro: dict | None = None,
+) -> Html:
+    """Tabla HTML (ver el docstring del módulo). ``semaforo``: columna con la clave del semáforo, que se agrega al
+    final como etiqueta (símbolo + palabra, legible también impresa en gris). ``filtros``: ``{columna: etiqueta}``
+    de los selectores de una tabla interactiva; ``valor_filtro``: ``{columna: columna_clave}`` cuando el filtro
+    debe usar otra columna como clave (p. ej. el número del objetivo). Todo texto se escapa."""
     if df is None or len(df) == 0:
         return Html(f'<p class="pai-vacio">{e(vacia)}</p>')
     cols = dict(columnas)
     if semaforo and semaforo not in cols:
         cols[semaforo] = ("Semáforo", "semaforo")
-    cabecera = "".join(f'<th scope="col"{" class=num" if f not in (None, "texto", "si_no", "periodo", "semaforo") and not callable(f) else ""}>'
-                       f"{e(t)}</th>" for t, f in cols.values())
+    filtros, valor_filtro = filtros or {}, valor_filtro or {}
+    etiquetas = {c: t.replace("\u00ad", "") for c, (t, _f) in cols.items()}
+    cabecera = []
+    for c, (t, f) in cols.items():
+        atributos = ' class="num"' if _numerico(f) else ""
+        if interactiva and c in filtros:
+            atributos += f' data-filtro="{e(filtros[c])}"'
+        cabecera.append(f'<th scope="col"{atributos}>{e(t)}</th>')
     filas = []
-    for registro in df[list(cols)].itertuples(index=False, name=None):
+    for fila in df.to_dict("records"):
         celdas = []
-        for valor, (_t, formato) in zip(registro, cols.values(), strict=False):
+        for c, (_t, formato) in cols.items():
+            valor = fila.get(c)
+            extra = f' data-label="{e(etiquetas[c])}"'
+            if interactiva and c in filtros and c in valor_filtro and not _vacio(fila.get(valor_filtro[c])):
+                extra += f' data-filtro-valor="{e(fila.get(valor_filtro[c]))}"'
             if formato == "semaforo":
                 clave = valor if valor in ETIQUETAS_SEMAFORO else "sin_dato"
-                celdas.append(f'<td class="semaforo semaforo-{clave}"><span>{e(etiqueta_semaforo(valor))}</span></td>')
-            else:
-                texto, es_numero = _celda(valor, formato)
-                largo = not es_numero and len(texto) > 45
-                celdas.append(f'<td class="num">{texto}</td>' if es_numero else f'<td class="largo">{texto}</td>' if largo else f"<td>{texto}</td>")
-        filas.append("<tr>" + "".join(celdas) + "</tr>")
+                if interactiva and c in filtros:
+                    extra += f' data-filtro-valor="{clave}"'
+                celdas.append(
+                    f'<td class="semaforo semaforo-{clave}" data-order="{RANGO_SEMAFORO[clave]}"{extra}>'
+                    f"<span>{e(etiqueta_semaforo(valor))}</span></td>"
+                )
+                continue
+            texto, orden = _celda(valor, formato, fila, sobreejecucion)
+            if orden is not None:
+                extra += f' data-order="{e(orden)}"'
+            clases = "num" if _numerico(formato) else "largo" if len(texto) > 45 and formato != "periodo" else ""
+            celdas.append(f"<td{f' class={chr(34)}{clases}{chr(34)}' if clases else ''}{extra}>{texto}</td>")
+        ident = fila_id(fila) if fila_id else None
+        filas.append(f"<tr{f' id={chr(34)}{e(ident)}{chr(34)}' if ident else ''}>" + "".join(celdas) + "</tr>")
+    clases = {c for c in clase.split() if c}
     if len(cols) >= 8:  # muchas columnas: letra y márgenes menores para que quepa en el ancho de la página
-        clase = f"{clase} pai-tabla-compacta".strip()
-    return Html(f'<div class="pai-tabla-marco"><table class="pai-tabla {e(clase)}"><thead><tr>{cabecera}</tr></thead>'
-                f'<tbody>{"".join(filas)}</tbody></table></div>')
+        clases.add("pai-tabla-compacta")
+    atributo = " data-interactiva" if interactiva else ""
+    return Html(
+        f'<div class="pai-tabla-marco"><table class="{e(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
+        f"<thead><tr>{''.join(cabecera)}</tr></thead><tbody>{''.join(filas)}</tbody></table></div>"
+    )

@@ -40,7 +40,9 @@ def indice_pai(comp: dict[str, float | None], pesos: dict[str, float]) -> float 
     return sum(pesos.get(c, 0.0) * v for c, v in definidos.items()) / peso
 
 
-def calcular_objetivos(objetivos: pd.DataFrame, metas: pd.DataFrame, indicadores: pd.DataFrame, actividades: pd.DataFrame) -> pd.DataFrame:
+def calcular_objetivos(
+    objetivos: pd.DataFrame, metas: pd.DataFrame, indicadores: pd.DataFrame, actividades: pd.DataFrame
+) -> pd.DataFrame:
     """Cumplimiento de cada objetivo con el número de elementos de cada tipo que lo sostienen."""
     partes = [
         pd.DataFrame({"objetivo": metas["objetivo"], "valor": metas["cumplimiento_tope"], "tipo": "metas"}),
@@ -61,27 +63,35 @@ def calcular_objetivos(objetivos: pd.DataFrame, metas: pd.DataFrame, indicadores
 def proyectar_indice(serie: list[dict], mes: int, pesos: dict) -> dict:
     """Proyección a diciembre de cada componente y del índice, por tendencia lineal.
 
-    Con los valores de los últimos meses (hasta tres: P−2, P−1, P) se ajusta una recta por
-    mínimos cuadrados y se prolonga hasta diciembre; el resultado se acota a [0, 100]. Con
-    un solo mes no hay tendencia y la proyección es el valor actual. El índice proyectado
-    combina los componentes proyectados con los pesos de los parámetros. (Proyectar el
-    índice «al ritmo del año» daría siempre el índice actual, porque el cumplimiento ya es
-    ejecutado sobre programado a la fecha; la tendencia reciente sí dice hacia dónde va.)
+    Con los valores de los últimos tres meses (P−2, P−1, P) se ajusta una recta por mínimos
+    cuadrados y se prolonga hasta diciembre; el resultado se acota a [0, 100]. **Con menos de
+    tres meses no hay proyección** (``None``, y ``metodo`` lo dice): una recta por uno o dos puntos
+    no dice hacia dónde va el año. El índice proyectado combina los componentes proyectados con
+    los pesos de los parámetros. (Proyectar el índice «al ritmo del año» daría siempre el índice
+    actual, porque el cumplimiento ya es ejecutado sobre programado a la fecha; la tendencia
+    reciente sí dice hacia dónde va.)
     """
+    if mes < 3 or len(serie) < 3:
+        return {
+            "indice_pai": None,
+            "componentes": {c: None for c in serie[-1]},
+            "metodo": "sin proyección: con menos de tres meses de la vigencia no hay una tendencia que prolongar",
+        }
     comp = {}
     for c in serie[-1]:
         valores = [(i, s[c]) for i, s in enumerate(serie) if s.get(c) is not None and not math.isnan(s[c])]
-        if not valores:
+        if len(valores) < 3:
             comp[c] = None
             continue
         x = np.array([i for i, _ in valores], dtype=float)
         y = np.array([v for _, v in valores], dtype=float)
-        pendiente = float(np.polyfit(x, y, 1)[0]) if len(valores) > 1 and np.ptp(x) > 0 else 0.0
-        actual = serie[-1].get(c)
-        actual = y[-1] if actual is None or math.isnan(actual) else actual
-        comp[c] = float(np.clip(actual + pendiente * (12 - mes), 0, 100))
-    return {"indice_pai": _redondear(indice_pai(comp, pesos)), "componentes": {k: _redondear(v) for k, v in comp.items()},
-            "metodo": "tendencia lineal de los últimos tres meses (máximo), prolongada a diciembre y acotada a [0, 100]"}
+        pendiente = float(np.polyfit(x, y, 1)[0])
+        comp[c] = float(np.clip(y[-1] + pendiente * (12 - mes), 0, 100))
+    return {
+        "indice_pai": _redondear(indice_pai(comp, pesos)),
+        "componentes": {k: _redondear(v) for k, v in comp.items()},
+        "metodo": "tendencia lineal de los últimos tres meses, prolongada a diciembre y acotada a [0, 100]",
+    }
 
 
 def _redondear(x) -> float | None:

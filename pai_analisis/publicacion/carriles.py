@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,9 @@ def _describir_error(exc: BaseException, cuaderno: Path) -> str:
         linea = next((x.strip() for x in (exc.source or "").splitlines() if x.strip() and not x.startswith("#")), "")
         donde = f"la celda {exc.cell_index + 1}" + (f" («{linea[:60]}»)" if linea else "")
         return f"el cuaderno «{cuaderno.name}» falló en {donde}: {exc.ename}: {exc.evalue}"
+    if type(exc).__name__ == "DeadKernelError":
+        return (f"el kernel que ejecutaba el cuaderno «{cuaderno.name}» murió (¿se agotó la memoria o el cuaderno "
+                "terminó el proceso?); su salida de error queda junto al cuaderno")
     return f"el cuaderno «{cuaderno.name}» no se pudo ejecutar: {type(exc).__name__}: {exc}"
 
 
@@ -75,16 +79,50 @@ def _clases_kernel():
     nbclient pide un cliente nuevo por cuaderno y espera a que esté listo; esa espera
     vacía el canal IOPub durante 0,2 s, y hacerlo seis veces por periodo se nota. Con
     este cliente persistente la espera ocurre solo al arrancar el carril.
+
+    El cliente es bloqueante y nbclient espera la salida de una celda con
+    ``iopub_channel.get_msg(timeout=None)`` y la respuesta con ``shell_channel.get_msg``: con un
+    cliente bloqueante esas esperas detienen el bucle de eventos y ni el tiempo máximo de
+    nbclient ni su revisión de que el kernel sigue vivo llegan a correr (un ``time.sleep(3600)``
+    retendría la corrida una hora). Por eso ambos canales esperan en tramos de medio segundo y se rinde (``Empty``) cuando el carril
+    levanta ``parar`` o el proceso del kernel murió (``os._exit``, falta de memoria): nbclient ve
+    entonces el kernel apagado o su tiempo vencido y termina con un error, como con cualquier
+    otro cuaderno que falla.
     """
+    from queue import Empty
+
     from jupyter_client import KernelManager
     from jupyter_client.blocking import BlockingKernelClient
+    from jupyter_client.channels import ZMQSocketChannel
+
+    class CanalPaciente(ZMQSocketChannel):
+        parar: threading.Event | None = None
+        vivo = None  # el ``is_alive`` del kernel
+
+        def get_msg(self, timeout=None):
+            if self.parar is None:
+                return super().get_msg(timeout)
+            limite = None if timeout is None else time.monotonic() + timeout
+            while True:
+                tramo = 0.5 if limite is None else max(0.0, min(0.5, limite - time.monotonic()))
+                try:
+                    return super().get_msg(tramo)
+                except Empty:
+                    vencio = limite is not None and time.monotonic() >= limite
+                    if vencio or self.parar.is_set() or (self.vivo is not None and not self.vivo()):
+                        raise
 
     class ClientePersistente(BlockingKernelClient):
         _listo = False
+        iopub_channel_class = shell_channel_class = CanalPaciente
+        parar = threading.Event()  # se reemplaza por uno propio en cada cliente (ver KernelCaliente.client)
+        vivo = None
 
         def start_channels(self, *args, **kwargs):
             if not self.channels_running:
                 super().start_channels(*args, **kwargs)
+                for canal in (self.iopub_channel, self.shell_channel):
+                    canal.parar, canal.vivo = self.parar, self.vivo
 
         def wait_for_ready(self, timeout=None):
             if not self._listo:
@@ -104,6 +142,7 @@ def _clases_kernel():
             if self._cliente is None:
                 self.client_factory = ClientePersistente
                 self._cliente = super().client(**kwargs)
+                self._cliente.parar, self._cliente.vivo = threading.Event(), self.is_alive
             return self._cliente
 
     return KernelCaliente
@@ -139,8 +178,11 @@ class Carril:
         kc.execute_interactive(codigo, timeout=120, output_hook=lambda _m: None)
 
     def _vencer(self) -> None:
-        """El cuaderno pasó su tiempo máximo: se apaga el kernel (papermill termina con un error)."""
+        """El cuaderno pasó su tiempo máximo: se apaga el kernel y se suelta la espera de su salida (papermill termina con un error)."""
         self._vencido = True
+        km = self.km
+        if km is not None and km._cliente is not None:
+            km._cliente.parar.set()
         self.interrumpir(apagar=True)
 
     def interrumpir(self, apagar: bool = False) -> None:
@@ -160,6 +202,7 @@ class Carril:
         else:
             self._ejecutar_codigo(_LIMPIEZA)
         self._vencido = False
+        self.km.client().parar.clear()
         reloj = threading.Timer(self.limite, self._vencer) if self.limite else None
         if reloj is not None:
             reloj.daemon = True

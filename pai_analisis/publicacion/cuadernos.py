@@ -8,27 +8,13 @@ adapte y ``pai informes --cuadernos DIR`` ejecuta los adaptados.
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 
 from ..errores import ErrorPublicacion
+from ..informes.navegacion import titulo_de
 
-TITULOS = {
-    "resumen": ("Resumen ejecutivo", "Índice PAI, componentes, alertas principales y proyección a diciembre."),
-    "objetivos": ("Objetivos estratégicos", "Cada objetivo con las metas, indicadores y actividades que lo sostienen."),
-    "proyectos_presupuesto": ("Proyectos de inversión y presupuesto", "Metas por proyecto, avance físico frente a financiero y curva de compromisos y giros."),
-    "indicadores": ("Indicadores de gestión", "Cumplimiento por proceso, mes a mes; indicadores sin reporte y críticos."),
-    "plan_integrado": ("Plan de acción integrado", "Actividades del Decreto 612 de 2018 por plan y dependencia; rezagos."),
-    "riesgos": ("Riesgos de gestión y corrupción", "Mapas de calor DAFP inherente y residual, riesgos materializados y en zona alta."),
-}
 _NUMERADOS = "[0-9][0-9]_*.ipynb"
-
-
-def titulo_de(cuaderno: Path) -> tuple[str, str]:
-    """(título, descripción) de un cuaderno ``NN_area.ipynb``."""
-    area = re.sub(r"^\d+_", "", cuaderno.stem)
-    return TITULOS.get(area, (area.replace("_", " ").capitalize(), ""))
 
 
 def carpeta_incorporada() -> Path:
@@ -54,18 +40,25 @@ def buscar_cuadernos(carpeta: Path | str | None = None) -> list[Path]:
 
 
 def copiar_cuadernos(destino: Path | str, sobrescribir: bool = False) -> list[Path]:
-    """Copia los cuadernos del paquete (y ``explorar.ipynb``) a ``destino`` para adaptarlos; no pisa archivos sin ``sobrescribir``."""
+    """Copia los cuadernos del paquete (y ``explorar.ipynb``) a ``destino`` para adaptarlos.
+
+    Sin ``sobrescribir`` no reemplaza nada: si alguno ya existe, el error los nombra a todos y
+    no se copia ninguno (nunca queda media copia).
+    """
     from ..comun.archivos import crear_carpeta, escribir_atomico
 
-    destino = crear_carpeta(destino)
-    origen = carpeta_incorporada()
-    copiados = []
-    for c in sorted(origen.glob("*.ipynb")):
-        final = destino / c.name
-        if final.exists() and not sobrescribir:
-            raise ErrorPublicacion(f"Ya existe «{final}»: no se reemplaza (use --sobrescribir para hacerlo).")
-        copiados.append(escribir_atomico(final, c.read_bytes()))
-    return copiados
+    origen = sorted(carpeta_incorporada().glob("*.ipynb"))
+    destino = Path(destino)
+    if not sobrescribir:
+        existentes = [destino / c.name for c in origen if (destino / c.name).exists()]
+        if existentes:
+            nombres = ", ".join(f"«{p.name}»" for p in existentes)
+            raise ErrorPublicacion(
+                f"Ya existen en «{destino}»: {nombres}. No se copió ningún cuaderno; "
+                "use --sobrescribir para reemplazarlos o elija otra carpeta."
+            )
+    crear_carpeta(destino)
+    return [escribir_atomico(destino / c.name, c.read_bytes()) for c in origen]
 
 
 def exportar_cuaderno(carpeta: Path, cuaderno: Path) -> Path:

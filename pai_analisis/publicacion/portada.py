@@ -51,16 +51,18 @@ def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, p
 
 
 def _portada_html(ctx, cuadernos: list[Path], revision: str = "") -> str:
+    # MARCA_PDF: donde :mod:`.impresion` pone el enlace al PDF del comité si este se pudo hacer
     """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
     from ..informes.lecturas.resumen import frase_resultado, tarjetas_indice
     from ..informes.paginas import pagina_html
+    from .impresion import MARCA_PDF
 
     enlaces = "".join(
         f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
         for c in cuadernos
     )
     cuerpo = (f'<p class="pai-lectura">{html.escape(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
-              f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>'
+              f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>{MARCA_PDF}'
               f'<h2 id="version">Versión de este informe</h2>{revision}'
               f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
               f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>')

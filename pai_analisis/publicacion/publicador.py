@@ -57,11 +57,24 @@ def _como_lista(datos) -> list | None:
     return [Path(d) for d in datos]
 
 
-def publicar_informes(periodos: Sequence[str] = (), *, desde: str | None = None, hasta: str | None = None,
-                      datos: str | Path | Sequence[str | Path] | None = None, ejemplo: str = "demostracion",
-                      parametros: str | Path | None = None, salida: str | Path = "informes", cuadernos: str | Path | None = None,
-                      forzar: bool = False, procesos: int | None = None, espera: float = 1800, hoy: dt.date | None = None,
-                      tiempo_cuaderno: float | None = TIEMPO_CUADERNO, terminal: bool = True) -> Publicacion:
+def publicar_informes(
+    periodos: Sequence[str] = (),
+    *,
+    desde: str | None = None,
+    hasta: str | None = None,
+    datos: str | Path | Sequence[str | Path] | None = None,
+    ejemplo: str = "demostracion",
+    parametros: str | Path | None = None,
+    salida: str | Path = "informes",
+    cuadernos: str | Path | None = None,
+    forzar: bool = False,
+    procesos: int | None = None,
+    espera: float = 1800,
+    hoy: dt.date | None = None,
+    tiempo_cuaderno: float | None = TIEMPO_CUADERNO,
+    pdf: bool = True,
+    terminal: bool = True,
+) -> Publicacion:
     """Renderiza y publica los informes de ``periodos`` en ``salida/P/`` y rehace ``salida/index.html``.
 
     ``periodos``: ``"AAAA-MM"``, ``"anterior"`` (el mes anterior a ``hoy``, en Bogotá) o
@@ -70,8 +83,9 @@ def publicar_informes(periodos: Sequence[str] = (), *, desde: str | None = None,
     ``cuadernos``: carpeta de cuadernos adaptados (por omisión, los del paquete). ``forzar``:
     renderiza aunque nada haya cambiado. ``procesos``: kernels en paralelo (uno por núcleo).
     ``espera``: segundos que espera si otra corrida publica en la misma carpeta.
-    ``tiempo_cuaderno``: segundos máximos de cada cuaderno. ``terminal``: el registro también
-    sale por la salida de error.
+    ``tiempo_cuaderno``: segundos máximos de cada cuaderno. ``pdf``: también el PDF del comité de
+    cada periodo (:mod:`.impresion`; si no se puede, se publica solo el HTML). ``terminal``: el
+    registro también sale por la salida de error.
 
     Lanza :class:`~pai_analisis.errores.ErrorPAI` si la corrida no puede empezar (libro inválido,
     periodo mal escrito, carpeta ocupada o no escribible); lo que pasó con cada periodo queda
@@ -90,16 +104,30 @@ def publicar_informes(periodos: Sequence[str] = (), *, desde: str | None = None,
                 try:
                     candado.acquire(timeout=espera)
                 except Timeout:
-                    raise ErrorPublicacion(f"Otra ejecución de `pai informes` sigue publicando en «{salida}» después de "
-                                           f"{espera:.0f} s. Inténtelo más tarde (o aumente --espera).") from None
+                    raise ErrorPublicacion(
+                        f"Otra ejecución de `pai informes` sigue publicando en «{salida}» después de "
+                        f"{espera:.0f} s. Inténtelo más tarde (o aumente --espera)."
+                    ) from None
             except OSError as exc:
                 from ..comun.archivos import error_disco
 
                 raise error_disco(exc, salida / ".pai-informes.lock", "crear el candado") from exc
             try:
-                return _ejecutar(list(periodos), desde, hasta, _como_lista(datos), ejemplo,
-                                 None if parametros is None else Path(parametros), salida,
-                                 None if cuadernos is None else Path(cuadernos), forzar, procesos, hoy, tiempo_cuaderno)
+                return _ejecutar(
+                    list(periodos),
+                    desde,
+                    hasta,
+                    _como_lista(datos),
+                    ejemplo,
+                    None if parametros is None else Path(parametros),
+                    salida,
+                    None if cuadernos is None else Path(cuadernos),
+                    forzar,
+                    procesos,
+                    hoy,
+                    tiempo_cuaderno,
+                    pdf,
+                )
             finally:
                 candado.release()
         except KeyboardInterrupt:
@@ -124,8 +152,9 @@ def _registrar_advertencias(libros, parametros) -> None:
                     log.warning("vigencia %s: %s", libro.vigencia, linea)
 
 
-def _ejecutar(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy,
-              limite) -> Publicacion:
+def _ejecutar(
+    pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy, limite, pdf
+) -> Publicacion:
     from ..libro.carga import cargar_libros
     from ..metricas.parametros import cargar_parametros
     from . import archivo, limpieza
@@ -133,6 +162,7 @@ def _ejecutar(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Pa
     from .periodos import resolver_periodos
     from .plan_corrida import planear
     from .renderizado import renderizar
+    from .vecinos import actualizar_vecinos
 
     inicio = time.perf_counter()
     for hecho in limpieza.limpiar(salida):
@@ -153,11 +183,19 @@ def _ejecutar(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Pa
             estado.revisados[x.periodo] = x.motivo
             log.info("%s: se publica otra vez (ya estaba publicado): %s.", x.periodo, x.motivo)
     if plan.pendientes:
-        renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros)
-    archivo.escribir_archivo(salida, parametros)
-    log.info("Listo en %.1f s: %d publicado(s), %d sin cambios, %d sin datos, %d con error. Archivo: %s",
-             time.perf_counter() - inicio, len(estado.publicados), len(estado.omitidos), len(estado.sin_datos),
-             len(estado.fallidos), salida / "index.html")
+        renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros, pdf)
+    if estado.publicados or not (salida / "index.html").is_file():  # sin nada nuevo, el archivo queda como estaba
+        archivo.escribir_archivo(salida, parametros)
+        actualizar_vecinos(salida)
+    log.info(
+        "Listo en %.1f s: %d publicado(s), %d sin cambios, %d sin datos, %d con error. Archivo: %s",
+        time.perf_counter() - inicio,
+        len(estado.publicados),
+        len(estado.omitidos),
+        len(estado.sin_datos),
+        len(estado.fallidos),
+        salida / "index.html",
+    )
     for p, motivo in estado.fallidos.items():
         log.error("%s: NO se publicó: %s", p, motivo)
     return estado

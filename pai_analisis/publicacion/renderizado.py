@@ -32,8 +32,12 @@ def _motivo(exc: BaseException) -> str:
 
 
 def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros, procesos: int | None, limite: float | None,
-               estado, ruta_parametros: Path | None) -> None:
-    """Renderiza y publica ``pendientes`` (de :func:`~.plan_corrida.planear`); anota el resultado en ``estado``."""
+               estado, ruta_parametros: Path | None, pdf: bool = True) -> None:
+    """Renderiza y publica ``pendientes`` (de :func:`~.plan_corrida.planear`); anota el resultado en ``estado``.
+
+    ``pdf``: antes de publicar cada periodo se hace su PDF del comité (:mod:`.impresion`); si falta el
+    motor, se deja de intentar en el resto de la corrida.
+    """
     from ..informes.contexto import guardar_calculo, preparar_desde
     from .carriles import Tarea, ejecutar_en_carriles
     from .cuadernos import exportar_cuaderno
@@ -49,6 +53,7 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
     detener = threading.Event()
     barra = _barra(len(por_periodo) * len(cuadernos))
     memoria: dict = {}  # meses ya calculados, compartidos por los periodos de la corrida
+    impresion = {"activa": pdf, "cerrojo": threading.Lock()}  # un PDF a la vez: WeasyPrint toma 150–300 MB
 
     def tareas():
         for x in pendientes:
@@ -97,6 +102,8 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
             listo = faltan[p] == 0
         if listo:
             portadas[p].wait()
+            if not errores[p]:
+                _imprimir(trabajo / p, p, impresion)
             _publicar(salida, trabajo / p, por_periodo[p], errores[p], estado)
 
     carriles = procesos or os.cpu_count() or 2
@@ -130,6 +137,22 @@ def _publicar(salida: Path, carpeta: Path, x, errores: list[str], estado) -> Non
     except Exception as exc:  # noqa: BLE001 - un periodo que falla no detiene a los demás
         log.debug("falló la publicación de %s", p, exc_info=True)
         estado.fallidos[p] = f"no se pudo publicar: {_motivo(exc)}"
+
+
+def _imprimir(carpeta: Path, p: str, impresion: dict) -> None:
+    """El PDF del comité en la carpeta construida (se publica y se versiona con el HTML); su falla no detiene nada."""
+    from ..comun.periodos import periodo_en_palabras
+    from .impresion import imprimir_periodo
+
+    with impresion["cerrojo"]:
+        if not impresion["activa"]:
+            return
+        r = imprimir_periodo(carpeta, p, f"Seguimiento PAI — {periodo_en_palabras(p)}")
+        if r.sin_motor:
+            impresion["activa"] = False
+    if r.problema:
+        causa = r.problema.removeprefix("No se generó el PDF: ").rstrip(".")
+        log.warning("%s: no se generó el PDF del comité: %s. Se publica solo el HTML.", p, causa)
 
 
 def _guardar_error(salida: Path, r) -> None:

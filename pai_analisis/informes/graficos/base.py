@@ -5,7 +5,7 @@ Se construyen con la interfaz orientada a objetos de matplotlib sobre un lienzo 
 se aplica solo dentro de cada función (:func:`con_estilo`): los gráficos del analista no cambian.
 
 Colores del semáforo pensados para imprimirse en escala de grises: crítico rojo oscuro con
-rayas, en riesgo ámbar claro con puntos, satisfactorio verde medio liso; además cada barra
+rayas, en riesgo ámbar claro con líneas horizontales, satisfactorio verde medio liso; además cada barra
 lleva su valor escrito. Ejes en español con coma decimal.
 """
 
@@ -24,13 +24,26 @@ from ...comun.numeros import numero, pct
 from ...comun.periodos import MESES
 
 ANCHO = 7.6  # pulgadas: ancho útil de una hoja A4 con márgenes, a ~100 ppp
+ANCHO_TELEFONO = 3.9  # pulgadas: la variante para una pantalla de 390 px (misma letra, otro diseño)
+
+
+def angosto(ancho: float) -> bool:
+    """¿Es la variante de teléfono? (etiquetas más cortas por línea, leyendas en menos columnas)."""
+    return ancho < 5
+
+
 COLORES_SEMAFORO = {"critico": "#8e1b1b", "en_riesgo": "#f2c14e", "satisfactorio": "#4f9a62", None: "#ffffff"}
-TRAMAS_SEMAFORO = {"critico": "///", "en_riesgo": "...", "satisfactorio": "", None: "\\\\\\"}
+# Tramas de líneas, no de puntos: en SVG una trama de puntos pesa ~150 kB por gráfico.
+TRAMAS_SEMAFORO = {"critico": "///", "en_riesgo": "--", "satisfactorio": "", None: "\\\\\\"}
 BORDES_SEMAFORO = {"critico": "#ffffff", "en_riesgo": "#6b5200", "satisfactorio": "#4f9a62", None: "#555555"}
 FONDOS_SEMAFORO = {"critico": "#f6dede", "en_riesgo": "#fcf1d2", "satisfactorio": "#e2f1e5"}
 COLORES_ZONA = {"Bajo": "#8fcf9c", "Moderado": "#f7dc6f", "Alto": "#ec8a3c", "Extremo": "#a61e1e"}
-COLORES_SERIE = {"indice_pai": "#1d3557", "proyectos_inversion": "#457b9d", "indicadores_gestion": "#8a5a44",
-                 "plan_accion_integrado": "#6a994e"}
+COLORES_SERIE = {
+    "indice_pai": "#1d3557",
+    "proyectos_inversion": "#457b9d",
+    "indicadores_gestion": "#8a5a44",
+    "plan_accion_integrado": "#6a994e",
+}
 MES_CORTO = [m[:3] for m in MESES]
 
 
@@ -44,11 +57,27 @@ def hay_datos(*valores) -> bool:
 
 
 _AJUSTES = {
-    "figure.dpi": 100, "savefig.dpi": 100, "font.size": 9.5, "axes.titlesize": 11, "axes.titleweight": "bold",
-    "axes.titlelocation": "left", "axes.labelsize": 9.5, "xtick.labelsize": 9, "ytick.labelsize": 9,
-    "legend.fontsize": 8.5, "legend.frameon": False, "axes.spines.top": False, "axes.spines.right": False,
-    "axes.formatter.use_locale": False, "hatch.linewidth": 0.8, "figure.constrained_layout.use": True,
-    "font.family": ["sans-serif"], "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"],
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 9.5,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9.5,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 8.5,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.formatter.use_locale": False,
+    "hatch.linewidth": 0.8,
+    "figure.constrained_layout.use": True,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"],
+    # SVG: el texto queda como texto (liviano, nítido a cualquier escala y buscable) y los id son estables
+    "svg.fonttype": "none",
+    "svg.hashsalt": "pai-analisis",
 }
 
 
@@ -103,8 +132,11 @@ def envolver(texto, ancho: int = 34) -> str:
 
 def bandas_semaforo(ax, parametros, eje: str = "y", hasta: float = 200) -> None:
     """Fondo claro por tramo del semáforo (crítico, en riesgo, satisfactorio)."""
-    tramos = [("critico", -1e3, parametros.umbral_critico), ("en_riesgo", parametros.umbral_critico, parametros.umbral_satisfactorio),
-              ("satisfactorio", parametros.umbral_satisfactorio, hasta)]
+    tramos = [
+        ("critico", -1e3, parametros.umbral_critico),
+        ("en_riesgo", parametros.umbral_critico, parametros.umbral_satisfactorio),
+        ("satisfactorio", parametros.umbral_satisfactorio, hasta),
+    ]
     for clave, a, b in tramos:
         (ax.axhspan if eje == "y" else ax.axvspan)(a, b, color=FONDOS_SEMAFORO[clave], zorder=0, lw=0)
 
@@ -118,10 +150,15 @@ def barra_semaforo(barra, clave) -> None:
 
 def leyenda_semaforo(ax, parametros, loc="lower right", sin_dato: str | None = None, **kw) -> None:
     p = parametros
-    textos = {"critico": f"Crítico (< {numero(p.umbral_critico, 0)})",
-              "en_riesgo": f"En riesgo ({numero(p.umbral_critico, 0)}–{numero(p.umbral_satisfactorio, 0)})",
-              "satisfactorio": f"Satisfactorio (≥ {numero(p.umbral_satisfactorio, 0)})"}
+    textos = {
+        "critico": f"Crítico (< {numero(p.umbral_critico, 0)})",
+        "en_riesgo": f"En riesgo ({numero(p.umbral_critico, 0)}–{numero(p.umbral_satisfactorio, 0)})",
+        "satisfactorio": f"Satisfactorio (≥ {numero(p.umbral_satisfactorio, 0)})",
+    }
     if sin_dato:
         textos[None] = sin_dato
-    manijas = [Patch(facecolor=COLORES_SEMAFORO[k], hatch=TRAMAS_SEMAFORO[k], edgecolor=BORDES_SEMAFORO[k], label=t) for k, t in textos.items()]
+    manijas = [
+        Patch(facecolor=COLORES_SEMAFORO[k], hatch=TRAMAS_SEMAFORO[k], edgecolor=BORDES_SEMAFORO[k], label=t)
+        for k, t in textos.items()
+    ]
     ax.legend(handles=manijas, loc=loc, **kw)

@@ -1,44 +1,132 @@
-"""Lecturas del informe 02, objetivos estratégicos: cada objetivo con las metas, indicadores y
-actividades que lo sostienen.
+"""Lecturas del informe 02, objetivos estratégicos: cada objetivo con las metas, indicadores y actividades
+que lo sostienen (solo los que rigen en el periodo), y enlaces que llevan a esos elementos en sus informes.
+
+La página es corta: una tabla con los ocho objetivos y, por objetivo, un bloque plegable con sus
+elementos (abierto al imprimir). Desde cada objetivo se llega a las tablas completas de metas,
+indicadores y actividades ya filtradas por ese objetivo (``#filtro:objetivo=N``).
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import pandas as pd
 
 from ...comun.numeros import pct
 from ..piezas import Html, contar, e, frase_variacion, semaforo_html, unir
 from ..tablas import tabla_html
-from .comunes import corto
+from .elementos import activos, ancla, con_porque, enlace
+
+_DESTINOS = (
+    ("metas", "03_proyectos_presupuesto", "metas"),
+    ("indicadores", "04_indicadores", "indicadores"),
+    ("actividades", "05_plan_integrado", "actividades"),
+)
 
 
 def frase_detalle_objetivos(ctx) -> str:
     m = ctx.metricas
-    return (f"Los {contar(len(m.objetivos), 'objetivo')} reúnen {contar(len(m.metas), 'meta')}, "
-            f"{contar(int(m.indicadores['debido'].sum()), 'indicador vencido', 'indicadores vencidos')} y {contar(len(m.actividades), 'actividad', 'actividades')}; "
-            "el cumplimiento de cada objetivo es el promedio de todos ellos, cada uno acotado a 100 %.")
+    metas, ind, act = activos(ctx, "metas"), activos(ctx, "indicadores"), activos(ctx, "actividades")
+    return (
+        f"Los {contar(len(m.objetivos), 'objetivo')} reúnen {contar(len(metas), 'meta')}, "
+        f"{contar(int(ind['debido'].sum()), 'indicador vencido', 'indicadores vencidos')} y {contar(len(act), 'actividad', 'actividades')} "
+        f"vigentes en {ctx.periodo_texto}; el cumplimiento de cada objetivo es el promedio de todos ellos, cada uno acotado "
+        "a 100 %. Abra un objetivo para ver sus elementos, o vaya a sus tablas completas en los otros informes."
+    )
+
+
+def _ir_a(objetivo: int) -> str:
+    return " · ".join(
+        f'<a href="{archivo}.html#filtro:objetivo={quote(str(objetivo))}">sus {nombre}</a>' for _n, archivo, nombre in _DESTINOS
+    )
+
+
+def tabla_objetivos(ctx) -> Html:
+    """Los objetivos con su cumplimiento, cuántos elementos los sostienen y enlaces a ellos."""
+    o = ctx.metricas.objetivos.copy()
+    o["objetivo_html"] = [f'<a href="#{ancla("objetivo", x)}">{x}</a>' for x in o["objetivo"]]
+    o["ver"] = [_ir_a(x) for x in o["objetivo"]]
+    return tabla_html(
+        o,
+        {
+            "objetivo_html": ("Objetivo", "html"),
+            "nombre": ("Enunciado", "texto"),
+            "cumplimiento": ("Cumplimiento", "pct"),
+            "n_metas": ("Metas", "entero"),
+            "n_indicadores": ("Indicadores", "entero"),
+            "n_actividades": ("Actividades", "entero"),
+            "ver": ("Ir a", "html"),
+        },
+        semaforo="semaforo",
+    )
+
+
+def _codigo(elemento: str, df: pd.DataFrame, columna) -> list[str]:
+    return [f'<a href="{e(enlace(elemento, c))}">{e(c)}</a>' for c in columna]
 
 
 def detalle_objetivos(ctx) -> Html:
-    """Por objetivo: título con semáforo, una frase y las tablas de metas, indicadores y actividades que lo sostienen."""
-    m = ctx.metricas
-    partes = ['<p class="pai-lectura">Ir a: ' + " · ".join(f'<a href="#objetivo-{o}">Objetivo {o}</a>' for o in m.objetivos["objetivo"]) + "</p>"]
+    """Por objetivo, un bloque plegable con las tablas de sus metas, indicadores y actividades (nombres completos)."""
+    m, par = ctx.metricas, ctx.parametros
+    metas, ind, act = activos(ctx, "metas"), activos(ctx, "indicadores"), activos(ctx, "actividades")
+    partes = []
     for o in m.objetivos.itertuples():
-        metas = m.metas[m.metas["objetivo"] == o.objetivo]
-        ind = m.indicadores[(m.indicadores["objetivo"] == o.objetivo)]
-        act = m.actividades[m.actividades["objetivo"] == o.objetivo]
-        cumple = (f"Cumple el {pct(o.cumplimiento)} ({frase_variacion(o.cumplimiento, o.cumplimiento_anterior)})" if pd.notna(o.cumplimiento)
-                  else "Aún no tiene cumplimiento calculado")
-        partes.append(f'<h3 id="objetivo-{o.objetivo}">Objetivo {o.objetivo}. {e(o.nombre)} {semaforo_html(o.semaforo)}</h3>')
-        partes.append(f'<p class="pai-lectura">{e(cumple)}, con {e(contar(len(metas), "meta"))}, {e(contar(len(ind), "indicador", "indicadores"))} y '
-                      f"{e(contar(len(act), 'actividad', 'actividades'))}.</p>")
-        partes.append(tabla_html(metas, {"proyecto": ("Proyecto", "texto"), "meta": ("Meta", "texto"), "nombre": ("Meta del proyecto", "texto"),
-                                         "avance_vigencia": ("Avance vigencia", "pct"), "cumplimiento": ("Cumplimiento", "pct")},
-                                 semaforo="semaforo", vacia="Sin metas de proyectos de inversión."))
-        partes.append(tabla_html(ind, {"indicador": ("Indicador", "texto"), "nombre": ("Nombre", "texto"), "resultado": ("Resultado", "numero"),
-                                       "meta": ("Meta", "numero"), "cumplimiento": ("Cumplimiento", "pct")},
-                                 semaforo="semaforo", vacia="Sin indicadores de gestión."))
-        partes.append(tabla_html(act, {"actividad": ("Actividad", "texto"), "nombre": ("Nombre", lambda t: corto(t, 110)),
-                                       "programado": ("Programado", "pct0"), "ejecutado": ("Ejecutado", "pct0"), "cumplimiento": ("Cumplimiento", "pct")},
-                                 semaforo="semaforo", vacia="Sin actividades del plan de acción integrado."))
+        mo = con_porque(metas[metas["objetivo"] == o.objetivo])
+        mo = mo.assign(codigo=_codigo("meta", mo, mo["proyecto"].astype(str) + "-" + mo["meta"].astype(str)))
+        io = con_porque(ind[ind["objetivo"] == o.objetivo])
+        io = io.assign(codigo=_codigo("indicador", io, io["indicador"]))
+        ao = con_porque(act[act["objetivo"] == o.objetivo])
+        ao = ao.assign(codigo=_codigo("actividad", ao, ao["actividad"]))
+        cumple = (
+            f"Cumple el {pct(o.cumplimiento)} ({frase_variacion(o.cumplimiento, o.cumplimiento_anterior)})"
+            if pd.notna(o.cumplimiento)
+            else "Aún no tiene cumplimiento calculado"
+        )
+        cuerpo = [
+            f'<p class="pai-lectura">{e(cumple)}, con {e(contar(len(mo), "meta"))}, {e(contar(len(io), "indicador", "indicadores"))} '
+            f"y {e(contar(len(ao), 'actividad', 'actividades'))}. Tablas completas: {_ir_a(o.objetivo)}.</p>",
+            tabla_html(
+                mo,
+                {
+                    "codigo": ("Meta", "html"),
+                    "detalle": ("Meta del proyecto", "html"),
+                    "avance_vigencia": ("Avance vigencia", "pct"),
+                    "cumplimiento": ("Cumplimiento", "cumplimiento"),
+                },
+                semaforo="semaforo",
+                vacia="Sin metas de proyectos de inversión.",
+                sobreejecucion=par.umbral_sobreejecucion,
+            ),
+            tabla_html(
+                io,
+                {
+                    "codigo": ("Indicador", "html"),
+                    "detalle": ("Nombre", "html"),
+                    "resultado": ("Resultado", "unidad:unidad"),
+                    "meta": ("Meta", "unidad:unidad"),
+                    "cumplimiento": ("Cumplimiento", "cumplimiento"),
+                },
+                semaforo="semaforo",
+                vacia="Sin indicadores de gestión.",
+                sobreejecucion=par.umbral_sobreejecucion,
+            ),
+            tabla_html(
+                ao,
+                {
+                    "codigo": ("Actividad", "html"),
+                    "detalle": ("Nombre", "html"),
+                    "programado": ("Programado", "pct0"),
+                    "ejecutado": ("Ejecutado", "pct0"),
+                    "cumplimiento": ("Cumplimiento", "pct"),
+                },
+                semaforo="semaforo",
+                vacia="Sin actividades del plan de acción integrado.",
+            ),
+        ]
+        resumen = f"Objetivo {o.objetivo}. {e(o.nombre)} — {e(pct(o.cumplimiento))} {semaforo_html(o.semaforo)}"
+        partes.append(
+            f'<details class="pai-detalle" id="{ancla("objetivo", o.objetivo)}"><summary>{resumen}</summary>'
+            + "".join(str(x) for x in cuerpo)
+            + "</details>"
+        )
     return unir(*partes)

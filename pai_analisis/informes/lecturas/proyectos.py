@@ -1,32 +1,37 @@
-"""Lecturas del informe 03, proyectos de inversión y presupuesto: el avance físico de las metas frente
-a lo programado, los compromisos y giros sobre la apropiación, la brecha físico-financiera de cada
-proyecto y las tablas de metas por proyecto. Las piezas comunes (qué se ha reportado hasta el
-periodo, conteos del semáforo, :func:`~pai_analisis.lecturas.corto`) vienen de
-:mod:`pai_analisis.lecturas`; como allí, con datos escasos las frases dicen lo que falta y los
-``grafico_*`` devuelven ``None``.
+"""Lecturas del informe 03, proyectos de inversión: el avance físico de las metas frente a lo programado,
+la brecha físico-financiera de cada proyecto, el detalle de todas las metas (con su responsable, su
+última observación y la marca de sobreejecución), las metas reprogramadas y los proyectos cerrados.
+
+Solo cuentan los proyectos y metas que rigen en el periodo (sección 6): un proyecto aún no
+iniciado no aparece; uno cerrado va en su propia sección, con sus valores finales. El presupuesto
+del mismo informe (curva, modificaciones, armonización) está en :mod:`.presupuesto`. Con datos
+escasos las frases dicen lo que falta y los ``grafico_*`` devuelven ``None``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...comun.numeros import millones, numero, pct
+from ...comun.numeros import magnitud, millones, numero, pct
 from ...metricas.metas import resumen_por_proyecto
 from .. import graficos
-from ..piezas import Html, contar, e, lista_es, unir
+from ..piezas import Html, contar, e, lista_es
 from ..tablas import tabla_html
-from .comunes import aun_no, conteo_semaforo, corto, faltan_reportes, frase_conteo, hay, minuscula, nota_corte, valor
+from .comunes import aun_no, conteo_semaforo, faltan_reportes, frase_conteo, hay, minuscula, nota_corte, valor
+from .elementos import activos, ancla, cerrados, con_porque
 
 
 def frase_proyectos(ctx) -> str:
-    pr, p = ctx.metricas.proyectos, ctx.metricas.presupuesto_total
+    pr, p = activos(ctx, "proyectos"), ctx.metricas.presupuesto_total
     v, uno = ctx.metricas.componentes.get("proyectos_inversion"), len(pr) == 1
     de_los = "del proyecto de inversión" if uno else f"de los {contar(len(pr), 'proyecto')} de inversión"
     hay_metas, hay_presupuesto = hay(ctx, "metas"), hay(ctx, "presupuesto")
     if not (hay_metas or hay_presupuesto):
         return aun_no(ctx, f"las metas ni del presupuesto {de_los}")
-    plata = (f"{'ha' if uno else 'han'} comprometido el {pct(p.get('ejecucion_presupuestal'))} de la apropiación"
-             f"{nota_corte(ctx, 'presupuesto', ' de presupuesto')}: {millones(p.get('compromisos'))} de {millones(p.get('apropiacion'))}")
+    plata = (
+        f"{'ha' if uno else 'han'} comprometido el {pct(p.get('ejecucion_presupuestal'))} de la apropiación"
+        f"{nota_corte(ctx, 'presupuesto', ' de presupuesto')}: {millones(p.get('compromisos'))} de {millones(p.get('apropiacion'))}"
+    )
     if not hay_metas:
         return aun_no(ctx, f"las metas {de_los}", f"; en presupuesto, {plata}.")
     sujeto = "El proyecto de inversión" if uno else f"Los {contar(len(pr), 'proyecto')} de inversión"
@@ -44,15 +49,28 @@ def frase_proyectos(ctx) -> str:
 
 
 def tabla_proyectos(ctx) -> Html:
-    return tabla_html(ctx.metricas.proyectos, {
-        "proyecto": ("Proyecto", "texto"), "nombre": ("Nombre", "texto"), "cumplimiento": ("Cumplimiento", "pct"),
-        "apropiacion": ("Apropiación ($ millones)", "pesos"),
-        "ejecucion_presupuestal": ("Compromisos", "pct"), "giros_pct": ("Giros", "pct")}, semaforo="semaforo")
+    """Los proyectos vigentes, con quién responde, su cumplimiento, su apropiación vigente y su ejecución."""
+    pr = con_porque(activos(ctx, "proyectos"), quien=True)
+    return tabla_html(
+        pr,
+        {
+            "proyecto": ("Proyecto", "texto"),
+            "detalle": ("Nombre", "html"),
+            "cumplimiento": ("Cumplimiento", "cumplimiento"),
+            "apropiacion": ("Apropiación vigente ($ millones)", "pesos"),
+            "ejecucion_presupuestal": ("Compromisos", "pct"),
+            "giros_pct": ("Giros", "pct"),
+        },
+        semaforo="semaforo",
+        fila_id=lambda f: ancla("proyecto", f["proyecto"]),
+        sobreejecucion=ctx.parametros.umbral_sobreejecucion,
+        vacia="Ningún proyecto de inversión rige en este periodo.",
+    )
 
 
 def resumen_metas(ctx) -> pd.DataFrame:
-    """Por proyecto: programado a la fecha, ejecutado y avance del cuatrienio, en % de la meta (lo calcula la etapa de métricas)."""
-    return resumen_por_proyecto(ctx.metricas.metas)
+    """Por proyecto vigente: programado a la fecha, ejecutado y avance del cuatrienio, en % de la meta (lo calcula la etapa de métricas)."""
+    return resumen_por_proyecto(activos(ctx, "metas"))
 
 
 def frase_metas(ctx) -> str:
@@ -66,18 +84,22 @@ def frase_metas(ctx) -> str:
         cola = f"; van más de 5 puntos por detrás de lo programado los proyectos {lista_es(atras)}"
     else:
         cola = "; ningún proyecto va más de 5 puntos por detrás de lo programado"
-    return (f"En promedio, las metas llevan el {pct(r['ejecutado_pct'].mean())} de lo previsto para {ctx.libro.vigencia}, "
-            f"frente al {pct(r['programado_pct'].mean())} programado a {ctx.periodo_texto}{nota_corte(ctx, 'metas')}{cola}.")
+    return (
+        f"En promedio, las metas llevan el {pct(r['ejecutado_pct'].mean())} de lo previsto para {ctx.libro.vigencia}, "
+        f"frente al {pct(r['programado_pct'].mean())} programado a {ctx.periodo_texto}{nota_corte(ctx, 'metas')}{cola}."
+    )
 
 
 def grafico_metas(ctx):
-    return graficos.metas_por_proyecto(resumen_metas(ctx)) if hay(ctx, "metas") else None
+    return graficos.dos_anchos(graficos.metas_por_proyecto, resumen_metas(ctx)) if hay(ctx, "metas") else None
 
 
 def alt_metas(ctx) -> str:
     r = resumen_metas(ctx)
-    valores = "; ".join(f"proyecto {x.proyecto}: programado {valor(x.programado_pct, 0)}, ejecutado {valor(x.ejecutado_pct, 0)}"
-                        for x in r.itertuples())
+    valores = "; ".join(
+        f"proyecto {x.proyecto}: programado {valor(x.programado_pct, 0)}, ejecutado {valor(x.ejecutado_pct, 0)}"
+        for x in r.itertuples()
+    )
     return f"Barras por proyecto con lo programado a la fecha y lo ejecutado, en porcentaje de la meta de la vigencia: {valores or 'sin metas'}."
 
 
@@ -86,7 +108,7 @@ def frase_fisico_financiero(ctx) -> str:
     if faltan:
         que = "las metas ni del presupuesto" if len(faltan) == 2 else "las metas" if faltan == ["metas"] else "presupuesto"
         return aun_no(ctx, que, ": todavía no hay avance físico y financiero que comparar.")
-    pr = ctx.metricas.proyectos.dropna(subset=["ejecucion_presupuestal", "avance_fisico"])
+    pr = activos(ctx, "proyectos").dropna(subset=["ejecucion_presupuestal", "avance_fisico"])
     if not len(pr):
         return "Aún no hay cortes de presupuesto y avance físico para comparar."
     brecha = pr["ejecucion_presupuestal"] - pr["avance_fisico"]
@@ -95,65 +117,144 @@ def frase_fisico_financiero(ctx) -> str:
     sentido = "por delante" if brecha.loc[brecha.abs().idxmax()] > 0 else "por detrás"
     if b < 0.05:
         return f"Lo financiero y lo físico van a la par: en cada proyecto, los compromisos igualan el avance físico de {ctx.periodo_texto}."
-    return (f"La mayor brecha está en el proyecto {x['proyecto']}: ha comprometido el {pct(x['ejecucion_presupuestal'])} de su presupuesto "
-            f"con un avance físico de {pct(x['avance_fisico'])}, es decir, lo financiero va {numero(b)} puntos {sentido}.")
+    return (
+        f"La mayor brecha está en el proyecto {x['proyecto']}: ha comprometido el {pct(x['ejecucion_presupuestal'])} de su presupuesto "
+        f"con un avance físico de {pct(x['avance_fisico'])}, es decir, lo financiero va {numero(b)} puntos {sentido}."
+    )
 
 
 def grafico_fisico_financiero(ctx):
-    return graficos.fisico_financiero(ctx.metricas.proyectos) if not faltan_reportes(ctx, ("metas", "presupuesto")) else None
+    if faltan_reportes(ctx, ("metas", "presupuesto")):
+        return None
+    return graficos.dos_anchos(graficos.fisico_financiero, activos(ctx, "proyectos"))
 
 
 def alt_fisico_financiero(ctx) -> str:
-    valores = "; ".join(f"proyecto {r.proyecto}: físico {valor(r.avance_fisico, 0)}, compromisos {valor(r.ejecucion_presupuestal, 0)}, "
-                        f"giros {valor(r.giros_pct, 0)}" for r in ctx.metricas.proyectos.itertuples())
+    valores = "; ".join(
+        f"proyecto {r.proyecto}: físico {valor(r.avance_fisico, 0)}, compromisos {valor(r.ejecucion_presupuestal, 0)}, "
+        f"giros {valor(r.giros_pct, 0)}"
+        for r in activos(ctx, "proyectos").itertuples()
+    )
     return f"Barras por proyecto con el avance físico de la vigencia, los compromisos y los giros como porcentaje de la apropiación: {valores}."
 
 
-def frase_curva(ctx) -> str:
-    if not hay(ctx, "presupuesto"):
-        return aun_no(ctx, "presupuesto")
-    p = ctx.metricas.presupuesto_total
-    programado = p.get("ejecucion_programada")
-    comparado = f" frente al {pct(programado)} programado" if programado is not None else ""
-    sobre = p.get("giros_sobre_compromisos")
-    return (f"A {ctx.periodo_texto}{nota_corte(ctx, 'presupuesto')} los compromisos suman el {pct(p.get('ejecucion_presupuestal'))} "
-            f"de la apropiación{comparado}, y los giros el {pct(p.get('giros_pct'))}"
-            + (f" ({pct(sobre)} de lo comprometido)." if sobre is not None else "."))
-
-
-def grafico_curva(ctx):
-    return graficos.curvas_presupuesto(ctx.curva, ctx.metricas.proyectos) if hay(ctx, "presupuesto") else None
-
-
-def alt_curva(ctx) -> str:
-    return ("Pequeños gráficos de línea, uno por proyecto y uno del total, con compromisos, giros y compromisos programados "
-            "mes a mes como porcentaje de la apropiación. " + frase_curva(ctx))
-
-
 def frase_detalle_metas(ctx) -> str:
-    m = ctx.metricas.metas
+    m = activos(ctx, "metas")
     if not len(m):
-        return "El libro no tiene metas de proyectos de inversión."
-    sujeto = "La meta de los proyectos se detalla" if len(m) == 1 else f"Las {contar(len(m), 'meta')} de los proyectos se detallan"
+        return "Ninguna meta de proyectos de inversión rige en este periodo."
+    sujeto = "La meta vigente se detalla" if len(m) == 1 else f"Las {contar(len(m), 'meta')} vigentes se detallan"
     if not hay(ctx, "metas"):
         return f"{sujeto} abajo; {minuscula(aun_no(ctx, 'ninguna' if len(m) > 1 else 'ella'))}"
     criticas = m[m["semaforo"] == "critico"]
-    cola = (f"; {'está' if len(criticas) == 1 else 'están'} en crítico "
-            f"{lista_es(criticas['proyecto'].astype(str) + '-' + criticas['meta'].astype(str))} (proyecto-meta)"
-            if len(criticas) else "; ninguna está en crítico")
-    return f"{sujeto} abajo{cola}."
+    sobre = m[m["cumplimiento"] > ctx.parametros.umbral_sobreejecucion]
+    cola = (
+        f"; {'está' if len(criticas) == 1 else 'están'} en crítico "
+        f"{lista_es(criticas['proyecto'].astype(str) + '-' + criticas['meta'].astype(str))} (proyecto-meta)"
+        if len(criticas)
+        else "; ninguna está en crítico"
+    )
+    if len(sobre):
+        cola += (
+            f", y {'va' if len(sobre) == 1 else 'van'} por encima de {pct(ctx.parametros.umbral_sobreejecucion, 0)} de lo "
+            f"programado (sobreejecución: revise la programación o el reporte) {lista_es(sobre['proyecto'].astype(str) + '-' + sobre['meta'].astype(str))}"
+        )
+    return f"{sujeto} abajo, con quién responde y su última observación{cola}. Ordene, busque o filtre por proyecto, objetivo o responsable."
+
+
+def _meta_vigencia(fila: dict) -> str:
+    texto = e(magnitud(fila.get("programacion_vigencia")))
+    if fila.get("reprogramada"):
+        texto += f'<span class="pai-reprogramada"> (reprogramada; era {e(magnitud(fila.get("programacion_inicial")))})</span>'
+    return texto
 
 
 def tablas_metas(ctx) -> Html:
-    m, pr = ctx.metricas.metas, ctx.metricas.proyectos.set_index("proyecto")
-    partes = []
-    for pid, g in m.groupby("proyecto"):
-        partes.append(f"<h3>Proyecto {e(pid)}. {e(pr.loc[pid, 'nombre'])}</h3>")
-        g = g.assign(meta_nombre=[f"{n}. {corto(t, 80)}" for n, t in zip(g["meta"], g["nombre"])])
-        # guiones blandos (\u00ad) en los títulos largos: la tabla cabe en el ancho de la página
-        partes.append(tabla_html(g, {"meta_nombre": ("Meta", "texto"), "anualizacion": ("Anuali\u00adzación", "texto"),
-                                     "programacion_vigencia": ("Meta vigencia", "numero"),
-                                     "programado": ("Programado a la fecha", "numero"), "ejecutado": ("Ejecutado", "numero"),
-                                     "avance_vigencia": ("Avance vigencia", "pct"), "avance_cuatrienio": ("Avance cuatrienio", "pct"),
-                                     "cumplimiento": ("Cumpli\u00admiento", "pct")}, semaforo="semaforo", clase="pai-tabla-compacta"))
-    return unir(*partes) if partes else tabla_html(m, {}, vacia="El libro no tiene metas de proyectos de inversión.")
+    """Todas las metas vigentes en una tabla interactiva: nombre completo con su observación, proyecto, objetivo,
+    responsable, cifras con la precisión con que se reportaron y cumplimiento con la marca de sobreejecución."""
+    m = con_porque(activos(ctx, "metas"))
+    m = m.assign(
+        codigo=m["proyecto"].astype(str) + "-" + m["meta"].astype(str),
+        meta_vigencia=[_meta_vigencia(f) for f in m.to_dict("records")],
+    )
+    return tabla_html(
+        m,
+        {
+            "codigo": ("Meta", "texto"),
+            "detalle": ("Enunciado y observación", "html"),
+            "proyecto": ("Proyecto", "texto"),
+            "objetivo": ("Objetivo", "texto"),
+            "responsable": ("Responde", "texto"),
+            "meta_vigencia": ("Meta vigencia", "html"),
+            "programado": ("Programado a la fecha", "magnitud"),
+            "ejecutado": ("Ejecutado", "magnitud"),
+            "cumplimiento": ("Cumpli\u00admiento", "cumplimiento"),
+        },
+        semaforo="semaforo",
+        interactiva=True,
+        fila_id=lambda f: ancla("meta", f["codigo"]),
+        filtros={"proyecto": "Proyecto", "objetivo": "Objetivo", "responsable": "Responde", "semaforo": "Semáforo"},
+        sobreejecucion=ctx.parametros.umbral_sobreejecucion,
+        vacia="Ninguna meta rige en este periodo.",
+    )
+
+
+def frase_reprogramaciones(ctx) -> str:
+    r = ctx.metricas.reprogramaciones
+    if r is None or not len(r):
+        return f"Ninguna meta se ha reprogramado en lo corrido de {ctx.libro.vigencia} hasta {ctx.periodo_texto}."
+    return (
+        f"{contar(len(r), 'meta se reprogramó', 'reprogramaciones cambiaron la meta de la vigencia')} hasta {ctx.periodo_texto}. "
+        "Desde su mes, el avance se mide contra la meta nueva; los informes de los meses anteriores conservan la de entonces."
+    )
+
+
+def tabla_reprogramaciones(ctx) -> Html:
+    r = ctx.metricas.reprogramaciones
+    if r is None or not len(r):
+        return Html("")
+    r = r.assign(codigo=r["proyecto"].astype(str) + "-" + r["meta"].astype(str))
+    r = r.assign(codigo_html=[f'<a href="#{ancla("meta", c)}">{e(c)}</a>' for c in r["codigo"]])
+    return tabla_html(
+        r,
+        {
+            "codigo_html": ("Meta", "html"),
+            "nombre": ("Enunciado", "texto"),
+            "periodo": ("Desde", "periodo"),
+            "anterior": ("Meta anterior", "magnitud"),
+            "nueva": ("Meta nueva", "magnitud"),
+            "motivo": ("Motivo", "texto"),
+        },
+    )
+
+
+def frase_cerrados(ctx) -> str:
+    c = cerrados(ctx, "proyectos")
+    if not len(c):
+        return f"Ningún proyecto ha cerrado en lo corrido de {ctx.libro.vigencia} hasta {ctx.periodo_texto}."
+    return (
+        f"{contar(len(c), 'proyecto cerró', 'proyectos cerraron')} antes de {ctx.periodo_texto}: sus cifras físicas son las de su "
+        "último mes y ya no cuentan en el componente, los objetivos, el índice ni las alertas. Su presupuesto sigue en los "
+        "totales de la entidad: lo comprometido antes del cierre se sigue girando."
+    )
+
+
+def tabla_cerrados(ctx) -> Html:
+    c = cerrados(ctx, "proyectos")
+    if not len(c):
+        return Html("")
+    c = c.assign(cierre=c["vigente_hasta"])
+    return tabla_html(
+        c,
+        {
+            "proyecto": ("Proyecto", "texto"),
+            "nombre": ("Nombre", "texto"),
+            "cierre": ("Cerró en", "periodo"),
+            "avance_fisico": ("Avance final", "pct"),
+            "cumplimiento": ("Cumpli\u00admiento final", "cumplimiento"),
+            "apropiacion": ("Apropiación", "pesos"),
+            "giros_pct": ("Girado", "pct"),
+        },
+        semaforo="semaforo",
+        fila_id=lambda f: ancla("proyecto", f["proyecto"]),
+        sobreejecucion=ctx.parametros.umbral_sobreejecucion,
+    )
