@@ -15,11 +15,11 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from .kernel import clases_kernel
 
 log = logging.getLogger("pai_analisis.publicacion")
 
@@ -72,82 +72,6 @@ def _describir_error(exc: BaseException, cuaderno: Path) -> str:
     return f"el cuaderno «{cuaderno.name}» no se pudo ejecutar: {type(exc).__name__}: {exc}"
 
 
-@lru_cache(maxsize=1)
-def _clases_kernel():
-    """Un ``KernelManager`` cuyo cliente se crea una sola vez y se reutiliza.
-
-    nbclient pide un cliente nuevo por cuaderno y espera a que esté listo; esa espera
-    vacía el canal IOPub durante 0,2 s, y hacerlo seis veces por periodo se nota. Con
-    este cliente persistente la espera ocurre solo al arrancar el carril.
-
-    El cliente es bloqueante y nbclient espera la salida de una celda con
-    ``iopub_channel.get_msg(timeout=None)`` y la respuesta con ``shell_channel.get_msg``: con un
-    cliente bloqueante esas esperas detienen el bucle de eventos y ni el tiempo máximo de
-    nbclient ni su revisión de que el kernel sigue vivo llegan a correr (un ``time.sleep(3600)``
-    retendría la corrida una hora). Por eso ambos canales esperan en tramos de medio segundo y se rinde (``Empty``) cuando el carril
-    levanta ``parar`` o el proceso del kernel murió (``os._exit``, falta de memoria): nbclient ve
-    entonces el kernel apagado o su tiempo vencido y termina con un error, como con cualquier
-    otro cuaderno que falla.
-    """
-    from queue import Empty
-
-    from jupyter_client import KernelManager
-    from jupyter_client.blocking import BlockingKernelClient
-    from jupyter_client.channels import ZMQSocketChannel
-
-    class CanalPaciente(ZMQSocketChannel):
-        parar: threading.Event | None = None
-        vivo = None  # el ``is_alive`` del kernel
-
-        def get_msg(self, timeout=None):
-            if self.parar is None:
-                return super().get_msg(timeout)
-            limite = None if timeout is None else time.monotonic() + timeout
-            while True:
-                tramo = 0.5 if limite is None else max(0.0, min(0.5, limite - time.monotonic()))
-                try:
-                    return super().get_msg(tramo)
-                except Empty:
-                    vencio = limite is not None and time.monotonic() >= limite
-                    if vencio or self.parar.is_set() or (self.vivo is not None and not self.vivo()):
-                        raise
-
-    class ClientePersistente(BlockingKernelClient):
-        _listo = False
-        iopub_channel_class = shell_channel_class = CanalPaciente
-        parar = threading.Event()  # se reemplaza por uno propio en cada cliente (ver KernelCaliente.client)
-        vivo = None
-
-        def start_channels(self, *args, **kwargs):
-            if not self.channels_running:
-                super().start_channels(*args, **kwargs)
-                for canal in (self.iopub_channel, self.shell_channel):
-                    canal.parar, canal.vivo = self.parar, self.vivo
-
-        def wait_for_ready(self, timeout=None):
-            if not self._listo:
-                super().wait_for_ready(timeout=timeout)
-                self._listo = True
-
-        def stop_channels(self):  # lo cierra el carril al final, no cada cuaderno
-            pass
-
-        def cerrar(self):
-            super().stop_channels()
-
-    class KernelCaliente(KernelManager):
-        _cliente = None
-
-        def client(self, **kwargs):
-            if self._cliente is None:
-                self.client_factory = ClientePersistente
-                self._cliente = super().client(**kwargs)
-                self._cliente.parar, self._cliente.vivo = threading.Event(), self.is_alive
-            return self._cliente
-
-    return KernelCaliente
-
-
 class Carril:
     """Un kernel caliente que ejecuta cuadernos en serie, cada uno con un tiempo máximo.
 
@@ -163,7 +87,7 @@ class Carril:
         self._vencido = False
 
     def iniciar(self) -> None:
-        self.km = _clases_kernel()(kernel_name=self.nombre_kernel)
+        self.km = clases_kernel()(kernel_name=self.nombre_kernel)
         if self.registro_kernel is not None:
             with open(self.registro_kernel, "ab") as destino:
                 self.km.start_kernel(cwd=str(self.cwd), stdout=destino, stderr=destino)
@@ -257,7 +181,7 @@ def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path, al_t
     # traitlets resuelve perezosamente las clases de sus rasgos ``Type`` (p. ej. ``client_factory``) y
     # esa primera resolución no es segura entre hilos: con dos carriles a la vez fallaba a veces con
     # «import_item accepts strings, not MetaHasTraits». Se resuelven aquí, una vez, antes de los hilos.
-    _clases_kernel()(kernel_name="python3").client()
+    clases_kernel()(kernel_name="python3").client()
     n = max(1, carriles)
     lista = [Carril(cwd, trabajo / f"kernel-{i}.log" if trabajo else None, limite) for i in range(n)]
 
