@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--desde", metavar="AAAA-MM", help="primer periodo de un rango")
     p.add_argument("--hasta", metavar="AAAA-MM", help="último periodo de un rango")
     _agregar_datos(p)
-    p.add_argument("--salida", type=Path, default=Path("informes"), metavar="CARPETA")
+    p.add_argument("--salida", type=Path, default=Path("informes"), metavar="CARPETA",
+                   help="carpeta donde se publica (por defecto informes/ en la carpeta actual)")
     p.add_argument("--forzar", action="store_true", help="renderiza aunque nada haya cambiado")
     p.add_argument("--procesos", type=int, default=None, help="kernels en paralelo (por defecto, uno por núcleo)")
     p.add_argument("--espera", type=int, default=1800, metavar="SEGUNDOS",
