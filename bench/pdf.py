@@ -12,8 +12,9 @@ Con los datos incorporados, publica una vez los informes de 2024-06 en una carpe
 Cada corrida es un proceso aparte (``python bench/pdf.py --motor M CARPETA DESTINO``), como en
 ``pai informes`` (``publicacion/impresion.py``): el tiempo incluye arrancar Python, importar el motor,
 componer el HTML y, en Chromium, abrir y cerrar el navegador. Se mide la mediana de ``--repeticiones``
-corridas (3 por omisión) tras un calentamiento corto (portada + primer informe: calienta disco, .pyc y
-fuentes sin pagar una corrida entera de WeasyPrint, que en esta máquina pasa de 30 s).
+corridas (3 por omisión) tras un calentamiento corto (la portada sola, como portada y como informe:
+calienta disco, .pyc y fuentes sin pagar una corrida entera de WeasyPrint, que en esta máquina pasa
+de 30 s). El análisis de los dos PDF (pypdf, unos 15 s cada uno) va en paralelo, ya sin medir nada.
 
 **Memoria pico**: la mayor suma de RSS del árbol de procesos (Python, el controlador de Playwright,
 Chromium y sus hijos), muestreada cada 100 ms con psutil (o en ``/proc`` si falta psutil). La suma de
@@ -43,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -316,11 +318,11 @@ def publicar_informes(salida: Path) -> Path:
 
 
 def carpeta_de_calentamiento(carpeta: Path, tmp: Path) -> Path:
+    """Un «periodo» mínimo para calentar: la portada, también como único informe (tiene su <main>)."""
     corta = tmp / "calentamiento" / PERIODO
     corta.mkdir(parents=True)
-    primero = sorted(carpeta.glob("[0-9][0-9]_*.html"))[0]
-    for pagina in (carpeta / "index.html", primero):
-        shutil.copy2(pagina, corta / pagina.name)
+    for nombre in ("index.html", "01_portada.html"):
+        shutil.copy2(carpeta / "index.html", corta / nombre)
     return corta
 
 
@@ -362,9 +364,10 @@ def main() -> int:
         raise SystemExit(f"No está «pai» junto a {sys.executable}: instale el paquete en ese entorno (pip install -e .).")
 
     print(f"PDF del comité, periodo {PERIODO}, datos incorporados; {os.cpu_count()} núcleos; mediana de "
-          f"{a.repeticiones} corridas por motor tras un calentamiento corto (portada + primer informe)", flush=True)
+          f"{a.repeticiones} corridas por motor tras un calentamiento corto (solo la portada)", flush=True)
     print(f"memoria: {'psutil' if psutil else '/proc'} para el árbol de procesos, muestreo cada 100 ms", flush=True)
     resultados: dict[str, dict] = {}
+    inicio = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         tmp = Path(tmp)
         if a.informes:
@@ -380,8 +383,13 @@ def main() -> int:
         for motor in MOTORES:
             print(f"({motor})", flush=True)
             if (r := medir(motor, carpeta, corta, tmp, a.repeticiones)) is not None:
-                r.update(analizar(r["pdf"], compuesto))
                 resultados[motor] = r
+        if resultados:  # ya no se mide tiempo: un proceso por PDF
+            print("análisis de los PDF con pypdf (en paralelo)…", flush=True)
+            with ProcessPoolExecutor(max_workers=len(resultados)) as grupo:
+                futuros = {m: grupo.submit(analizar, r["pdf"], compuesto) for m, r in resultados.items()}
+                for m, futuro in futuros.items():
+                    resultados[m].update(futuro.result())
 
     if not resultados:
         print("\nNingún motor de PDF está disponible: no hay nada que comparar.")
@@ -425,6 +433,7 @@ def main() -> int:
         else:
             print(f"{nombre}: el Contenido sale SIN números de página ({r['entradas']} entradas, solo enlaces): "
                   "no soporta target-counter() ni leader().")
+    print(f"\n(duración total del benchmark: {time.perf_counter() - inicio:.0f} s)")
     return 0
 
 

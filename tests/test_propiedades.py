@@ -28,12 +28,16 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from libros_minimos import OBJETIVOS, act, hacer_libro, ind, meta, pres, sa, si, sm
 
 from pai_analisis.metricas.calculo import calcular_metricas
 from pai_analisis.metricas.metas import agregar_proyectos, calcular_metas
+
+# Cada ejemplo calcula un libro entero (≈ 1 s): 80 ejemplos no caben en el nivel rápido (-m "not lento").
+pytestmark = pytest.mark.lento
 
 AJUSTES = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ANUALIZACIONES = ["Suma", "Creciente", "Constante", "Decreciente"]
