@@ -260,7 +260,7 @@ def test_sin_cambios_se_omite_y_forzar_renderiza(copia_publicada):
     assert "sin cambios" in r.stderr and "sin cambios" in registro(salida)
     assert tiempos(salida / "2024-06") == antes, "se reescribió algo de un periodo sin cambios"
     # Cuánto tarda la omisión se mide en bench/informes.py, no aquí.
-    assert re.search(r"Listo en [\d.]+ s: 0 publicado\(s\), 1 sin cambios", registro(salida))
+    assert re.search(r"Listo en [\d.,]+ s: 0 publicado\(s\), 1 sin cambios", registro(salida))
 
     r = informes(salida, "--periodo", "2024-06", "--forzar")
     assert r.returncode == 0, r.stderr

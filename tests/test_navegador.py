@@ -25,8 +25,8 @@ import re
 import subprocess
 import sys
 import unicodedata
-from contextlib import contextmanager
-from functools import lru_cache
+from contextlib import contextmanager, suppress
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -50,7 +50,6 @@ TELEFONO = {"width": 390, "height": 844}
 FILAS_TELEFONO = 10  # en cada tabla con semáforo se miden al menos estas filas (o todas, si son menos)
 
 # Páginas que hoy se desplazan a lo ancho en el teléfono (defecto del producto, ver la prueba).
-DESPLAZAN = {f"{p}/{n}" for p in PERIODOS for n in ("03_proyectos_presupuesto.html", "05_plan_integrado.html")}
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +142,9 @@ def test_pagina_en_chromium(pagina, publicado, navegador, tmp_path):
         indice = page.evaluate("""() => Array.from(document.querySelectorAll('nav a[href^="#"]')).map(a => {
             a.click();
             const destino = document.querySelector(':target');
-            const id = decodeURIComponent(a.getAttribute('href').slice(1));
+            // Como el HTML: primero el fragmento tal cual (nbconvert escribe ids «%C3%A9»), luego decodificado.
+            const crudo = a.getAttribute('href').slice(1);
+            const id = document.getElementById(crudo) ? crudo : decodeURIComponent(crudo);
             return {href: a.getAttribute('href'), destino: destino ? destino.id : null,
                     id: id, existe: document.getElementById(id) !== null};
         })""")
@@ -274,7 +275,7 @@ def _normal(texto: str) -> str:
     return re.sub(r"\s+", " ", texto).strip().lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _leer(ruta: Path) -> _Html:
     p = _Html()
     p.feed(ruta.read_text(encoding="utf-8"))
@@ -305,89 +306,113 @@ def test_cada_enlace_llega(pagina, publicado):
             if href.split("#")[0].endswith("/") and not any(destino.iterdir()):
                 problemas.append(f"{href}: la carpeta está vacía")
             continue
-        fragmento = unquote(urlparse(url).fragment)
+        fragmento = urlparse(url).fragment
         if not fragmento:
             continue
         if destino.suffix != ".html":
             problemas.append(f"{href}: fragmento en un archivo que no es HTML")
             continue
         doc = _leer(destino)
-        if fragmento.startswith("filtro:"):
-            for par in fragmento[len("filtro:"):].split("&"):
-                nombre, _, valor = par.partition("=")
-                if _normal(nombre) not in doc.filtros:
+        if fragmento.startswith("filtro:"):  # (que el valor tenga filas: test_enlace_con_filtro_lleva_a_filas)
+            for nombre, _valor in _pares(fragmento):
+                if nombre not in doc.filtros:
                     problemas.append(f"{href}: {destino.name} no tiene el filtro «{nombre}» (tiene {sorted(doc.filtros)})")
-                elif _normal(valor) not in doc.filtros[_normal(nombre)]:
-                    problemas.append(f"{href}: en {destino.name} ninguna fila tiene «{valor}» en el filtro «{nombre}»")
-        elif fragmento not in doc.ids:
+        # (como el navegador: el fragmento tal cual —nbconvert escribe ids «%C3%A9»— o decodificado)
+        elif fragmento not in doc.ids and unquote(fragmento) not in doc.ids:
             problemas.append(f"{href}: {destino.name} no tiene un elemento con id «{fragmento}»")
     assert not problemas, f"{pagina}: enlaces que no llegan:\n" + "\n".join(problemas)
 
 
+def _pares(fragmento: str) -> list[tuple[str, str]]:
+    """``filtro:objetivo=3&semaforo=critico`` → ``[("objetivo", "3"), ("semaforo", "critico")]`` (normalizados)."""
+    return [tuple(_normal(unquote(x)) for x in par.split("=", 1)) for par in fragmento[len("filtro:"):].split("&")
+            if "=" in par]
+
+
+@pytest.mark.parametrize("pagina", [f"{p}/02_objetivos.html" for p in PERIODOS])
+def test_enlace_con_filtro_lleva_a_filas(pagina, publicado):
+    """Cada enlace ``…#filtro:nombre=valor`` lleva a una tabla donde alguna fila tiene ese valor en ese filtro
+    (si no, pai-tablas.js no filtra y muestra la tabla completa)."""
+    ruta = publicado / pagina
+    enlaces = [h for h in dict.fromkeys(_leer(ruta).enlaces) if "#filtro:" in h]
+    assert enlaces, f"{pagina}: sin enlaces con filtro"
+    vacios = []
+    for href in enlaces:
+        url = urljoin(ruta.as_uri(), href)
+        filtros = _leer(_ruta_de(url)).filtros
+        vacios += [f"{href} ({nombre} = {valor})" for nombre, valor in _pares(urlparse(url).fragment)
+                   if valor not in filtros.get(nombre, set())]
+    assert not vacios, f"{pagina}: enlaces con filtro que abren la tabla sin filtrar (ninguna fila con ese valor): {vacios}"
+
+
 # ---------------------------------------------------------------- teléfono (390 × 844)
 
-_ABRIR_DETALLES = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
+# Lo que se mide en el teléfono, con los <details> abiertos: semáforos fuera de 0..ancho, tablas con semáforo
+# (filas, celdas de semáforo, cuántas se ven) y el ancho del documento, con lo que se sale si es más ancho.
+_MEDIR_TELEFONO = """() => {
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    const fuera = [], tablas = [];
+    const ancho = document.documentElement.clientWidth;
+    const caja = el => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 ? b : null; };
+    const nombre = el => el.tagName.toLowerCase() + '.' + Array.from(el.classList).join('.')
+                         + ' «' + el.textContent.trim().slice(0, 40) + '»';
+    document.querySelectorAll('td.semaforo, td.semaforo > span, span.semaforo, .pai-tarjeta-semaforo, .pai-etiqueta')
+      .forEach(el => {
+        const b = caja(el);
+        if (b && (b.left < -1 || b.right > ancho + 1)) {
+            const tr = el.closest('tr');
+            fuera.push(nombre(el) + (tr && tr.id ? ' fila #' + tr.id : '') + ` [${Math.round(b.left)}, ${Math.round(b.right)}]`);
+        }
+      });
+    document.querySelectorAll('table.pai-tabla').forEach((t, i) => {
+        const celdas = Array.from(t.querySelectorAll(':scope > tbody > tr > td.semaforo'));
+        if (celdas.length) tablas.push({tabla: i, filas: t.querySelectorAll(':scope > tbody > tr').length,
+                                        con_semaforo: celdas.length, vistas: celdas.filter(c => caja(c)).length});
+    });
+    const salen = Array.from(document.querySelectorAll('body *')).filter(e => e.scrollWidth > e.clientWidth + 1
+        && e.getBoundingClientRect().left + e.scrollWidth > ancho + 1 && getComputedStyle(e).overflowX === 'visible'
+        && caja(e)).slice(-3).map(nombre);
+    return {ancho: ancho, documento: document.documentElement.scrollWidth, fuera: fuera, tablas: tablas, salen: salen};
+}"""
+
+
+@pytest.fixture(scope="module")
+def en_telefono(publicado, navegador, tmp_path_factory):
+    """``medir(pagina)``: abre la página una sola vez en 390 × 844 (con su captura) y devuelve lo medido."""
+    capturas = tmp_path_factory.mktemp("telefono")
+    medidas = {}
+
+    def medir(pagina: str) -> dict:
+        if pagina not in medidas:
+            with _abrir(navegador, publicado / pagina, viewport=TELEFONO) as page:
+                resultado = page.evaluate(_MEDIR_TELEFONO)
+                page.screenshot(path=str(capturas / pagina.replace("/", "_").replace(".html", ".png")))
+            medidas[pagina] = resultado
+        return medidas[pagina]
+
+    return medir
 
 
 @pytest.mark.parametrize("pagina", PAGINAS)
-def test_telefono_semaforos_a_la_vista(pagina, publicado, navegador, tmp_path):
+def test_telefono_semaforos_a_la_vista(pagina, en_telefono):
     """En 390 px (con los <details> abiertos), cada semáforo visible —celda ``td.semaforo``, su etiqueta, y las
-    etiquetas de las tarjetas— cabe entre 0 y 390 px; en cada tabla con semáforo se miden al menos las primeras
-    filas (o todas)."""
-    with _abrir(navegador, publicado / pagina, viewport=TELEFONO) as page:
-        page.evaluate(_ABRIR_DETALLES)
-        medidas = page.evaluate("""() => {
-            const fuera = [], tablas = [];
-            const ancho = document.documentElement.clientWidth;
-            const caja = el => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 ? b : null; };
-            const nombre = el => el.tagName.toLowerCase() + '.' + Array.from(el.classList).join('.') + ' «'
-                                 + el.textContent.trim().slice(0, 30) + '»';
-            document.querySelectorAll('td.semaforo, td.semaforo > span, span.semaforo, .pai-tarjeta-semaforo, .pai-etiqueta')
-              .forEach(el => {
-                const b = caja(el);
-                if (b && (b.left < -1 || b.right > ancho + 1)) {
-                    const tr = el.closest('tr');
-                    fuera.push(nombre(el) + (tr && tr.id ? ' fila #' + tr.id : '') + ` [${Math.round(b.left)}, ${Math.round(b.right)}]`);
-                }
-              });
-            document.querySelectorAll('table.pai-tabla').forEach((t, i) => {
-                const celdas = Array.from(t.querySelectorAll(':scope > tbody > tr > td.semaforo'));
-                if (!celdas.length) return;
-                tablas.push({tabla: i, filas: t.querySelectorAll(':scope > tbody > tr').length, con_semaforo: celdas.length,
-                             medidas: celdas.filter(c => caja(c)).length});
-            });
-            return {ancho: ancho, fuera: fuera, tablas: tablas};
-        }""")
-        page.screenshot(path=str(tmp_path / ("telefono_" + pagina.replace("/", "_").replace(".html", ".png"))))
+    etiquetas de las tarjetas— cabe entre 0 y 390 px (±1); en cada tabla con semáforo se ven al menos las
+    primeras filas (todas las de la tabla, en la práctica)."""
+    medidas = en_telefono(pagina)
     assert medidas["ancho"] == TELEFONO["width"], medidas["ancho"]
     assert not medidas["fuera"], f"{pagina}: semáforos fuera de la pantalla de 390 px: {medidas['fuera'][:10]}"
-    pocas = [t for t in medidas["tablas"] if t["medidas"] < min(FILAS_TELEFONO, t["con_semaforo"])]
+    pocas = [t for t in medidas["tablas"] if t["vistas"] < min(FILAS_TELEFONO, t["con_semaforo"])]
     assert not pocas, f"{pagina}: tablas con semáforo cuyas filas no se ven en el teléfono: {pocas}"
     if re.fullmatch(r"\d{4}-\d{2}/0[2-5]_.*", pagina):  # objetivos, proyectos, indicadores y plan: tablas con semáforo
         assert medidas["tablas"], f"{pagina}: ninguna tabla con columna de semáforo"
 
 
-@pytest.mark.parametrize("pagina", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=(
-        "Defecto del producto: en 390 px, la tabla interactiva («Detalle de metas» / «Todas las actividades») "
-        "muestra sus encabezados como botones «Ordenar por» y los de las columnas numéricas (th.num: Programado, "
-        "Ejecutado, Cumplimiento) quedan de 28 px, porque «table.pai-tabla th.num { width: 1% }» de componentes.css "
-        "se vuelve su ancho en la fila flexible; su texto (white-space: nowrap) se sale y la página se desplaza a lo "
-        "ancho (scrollWidth 497 px en 03, 406 px en 05)."))) if p in DESPLAZAN else p
-    for p in PAGINAS
-])
-def test_telefono_sin_desplazamiento_horizontal(pagina, publicado, navegador):
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_telefono_sin_desplazamiento_horizontal(pagina, en_telefono):
     """En 390 px (con los <details> abiertos) el documento no es más ancho que la pantalla."""
-    with _abrir(navegador, publicado / pagina, viewport=TELEFONO) as page:
-        page.evaluate(_ABRIR_DETALLES)
-        ancho = page.evaluate("""() => ({documento: document.documentElement.scrollWidth, cuerpo: document.body.scrollWidth,
-            anchos: Array.from(document.querySelectorAll('body *')).filter(e => e.scrollWidth > e.clientWidth + 1
-                && e.getBoundingClientRect().left + e.scrollWidth > document.documentElement.clientWidth + 1
-                && getComputedStyle(e).overflowX === 'visible' && e.getBoundingClientRect().width > 0)
-              .slice(-3).map(e => e.tagName.toLowerCase() + '.' + Array.from(e.classList).join('.')
-                                  + ' «' + e.textContent.trim().slice(0, 40) + '»')})""")
-    assert ancho["documento"] <= TELEFONO["width"] + 1, \
-        f"{pagina}: en 390 px la página se desplaza a lo ancho ({ancho['documento']} px); lo que se sale: {ancho['anchos']}"
+    medidas = en_telefono(pagina)
+    assert medidas["documento"] <= TELEFONO["width"] + 1, \
+        f"{pagina}: en 390 px la página se desplaza a lo ancho ({medidas['documento']} px); lo que se sale: {medidas['salen']}"
 
 
 # ---------------------------------------------------------------- tablas interactivas (DataTables)
@@ -414,6 +439,32 @@ INTERACTIVAS = [
     ("04_indicadores.html", "Todos los indicadores", "talento", ["Cumplimiento", "Semáforo"]),
     ("03_proyectos_presupuesto.html", "Detalle de metas", "comunicaciones", ["Cumplimiento", "Ejecutado"]),
 ]
+
+
+def _esperar(page, tabla: str, columna: str | None, prueba: str, valor=None) -> None:
+    """Espera (hasta 5 s) a que las filas visibles cumplan ``prueba`` (JS: ``(filas, valor) => bool``).
+
+    DataTables no redibuja en el mismo evento: el orden se aplica en un ``setTimeout`` y la búsqueda al escribir;
+    leer las filas justo después del clic da el estado anterior. Si se agota la espera no falla aquí: la
+    aserción que sigue dice lo que se vio."""
+    _esperar_js(page, f"(a) => ({prueba})(({_FILAS})(a).filas, a.valor)",
+                {"tabla": tabla, "columna": columna, "valor": valor})
+
+
+def _esperar_js(page, funcion: str, arg) -> None:
+    """``page.wait_for_function`` de hasta 5 s que, si se agota, deja decidir a la aserción siguiente."""
+    from playwright.sync_api import TimeoutError as EsperaAgotada
+
+    with suppress(EsperaAgotada):
+        page.wait_for_function(funcion, arg=arg, timeout=5000)
+
+
+_CON_PALABRA = "(f, v) => f.length > 0 && f.every(x => x.texto.includes(v))"
+_CON_CLAVE = "(f, v) => f.length > 0 && f.every(x => x.clave === v)"
+_CUANTAS = "(f, v) => f.length === v"
+# (el orden de DataTables deja las celdas sin valor, data-order="", al principio del ascendente y al final del otro)
+_ORDENADA = """(f, v) => { const n = f.map(x => x.orden).filter(o => o !== '' && o !== null).map(Number);
+    return n.length > 1 && n.every((x, i) => i === 0 || (v === 'asc' ? n[i - 1] <= x : n[i - 1] >= x)); }"""
 
 
 def _tabla_de(page, seccion: str) -> str:
@@ -445,6 +496,7 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
         # Búsqueda: menos filas, todas con la palabra, las mismas que la contienen en la tabla completa.
         buscar = page.locator(f"{contenedor} .dt-search input")
         buscar.fill(palabra)
+        _esperar(page, tabla, None, _CON_PALABRA, palabra)
         halladas = filas()
         esperadas = [f["id"] for f in todas if palabra in f["texto"]]
         assert 0 < len(halladas) < len(todas), f"{informe}: buscar «{palabra}» dejó {len(halladas)} de {len(todas)} filas"
@@ -453,6 +505,7 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
         quitar = page.locator(f"{contenedor} .pai-quitar")
         assert quitar.is_visible(), f"{informe}: con búsqueda activa no aparece «Quitar filtros»"
         quitar.click()
+        _esperar(page, tabla, None, _CUANTAS, len(todas))
         assert buscar.input_value() == "" and len(filas()) == len(todas)
         assert not quitar.is_visible()
 
@@ -470,6 +523,7 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
             select = page.locator(f'{contenedor} .pai-filtros select[data-nombre="{s["nombre"]}"]')
             for valor in (s["valores"][1], s["valores"][-1]):
                 select.select_option(valor)
+                _esperar(page, tabla, columna, _CON_CLAVE, valor)
                 vistas = filas(columna)
                 esperadas = [f["id"] for f in base if f["clave"] == valor]
                 assert vistas and len(vistas) < len(todas), \
@@ -477,6 +531,7 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
                 assert {f["clave"] for f in vistas} == {valor}, f"{informe}: filtro «{s['nombre']}» = «{valor}»"
                 assert [f["id"] for f in vistas] == esperadas, f"{informe}: filtro «{s['nombre']}» = «{valor}»"
             select.select_option("")
+            _esperar(page, tabla, None, _CUANTAS, len(todas))
             assert [f["id"] for f in filas()] == ids_iniciales, f"{informe}: «Todos» en «{s['nombre']}» no devuelve la tabla"
 
         # Orden: el encabezado numérico ordena por data-order, de menor a mayor y luego al revés.
@@ -484,6 +539,8 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
             th = page.locator(f"{tabla} > thead th").nth(titulos.index(columna))
             antes = [f["orden"] for f in filas(columna)]
             th.click()
+            _esperar_js(page, "(th) => th.getAttribute('aria-sort') === 'ascending'", th.element_handle())
+            _esperar(page, tabla, columna, _ORDENADA, "asc")
             valores = [f["orden"] for f in filas(columna)]
             numeros = [float(v) for v in valores if v not in ("", None)]
             assert sorted(valores, key=lambda v: (v not in ("", None), float(v) if v else 0)) == valores, \
@@ -492,6 +549,8 @@ def test_tabla_interactiva(informe, seccion, palabra, columnas, publicado, naveg
             assert valores != antes, f"{informe}: pulsar «{columna}» no cambió el orden de las filas"
             assert th.get_attribute("aria-sort") == "ascending"
             th.click()
+            _esperar_js(page, "(th) => th.getAttribute('aria-sort') === 'descending'", th.element_handle())
+            _esperar(page, tabla, columna, _ORDENADA, "desc")
             inverso = [float(v) for v in (f["orden"] for f in filas(columna)) if v not in ("", None)]
             assert inverso == sorted(numeros, reverse=True), f"{informe}: el segundo clic en «{columna}» no invierte el orden"
             assert th.get_attribute("aria-sort") == "descending"

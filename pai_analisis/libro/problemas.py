@@ -53,8 +53,6 @@ REGLAS = {
     "fuera_de_ventana": "un reporte fuera de la ventana de su elemento",
     "motivo": "una reprogramación sin motivo",
     "armonizacion": "una armonización cuyos proyectos o ventanas no concuerdan",
-    # marcas del libro
-    "marca_vigencia": "la vigencia escrita en el libro no concuerda con sus datos",
     # advertencias
     "reporte_faltante": "falta un reporte que debía estar (advertencia)",
     "sobreejecucion": "cumplimiento por encima del umbral de sobreejecución (advertencia)",

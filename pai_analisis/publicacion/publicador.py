@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..comun.numeros import numero
 from ..errores import ErrorPAI, ErrorPeriodo, ErrorPublicacion
 from .registro import log, registrar
 
@@ -188,8 +189,8 @@ def _ejecutar(
         archivo.escribir_archivo(salida, parametros)
         actualizar_vecinos(salida)
     log.info(
-        "Listo en %.1f s: %d publicado(s), %d sin cambios, %d sin datos, %d con error. Archivo: %s",
-        time.perf_counter() - inicio,
+        "Listo en %s s: %d publicado(s), %d sin cambios, %d sin datos, %d con error. Archivo: %s",
+        numero(time.perf_counter() - inicio),
         len(estado.publicados),
         len(estado.omitidos),
         len(estado.sin_datos),

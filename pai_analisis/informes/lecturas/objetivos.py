@@ -35,17 +35,22 @@ def frase_detalle_objetivos(ctx) -> str:
     )
 
 
-def _ir_a(objetivo: int) -> str:
-    return " · ".join(
-        f'<a href="{archivo}.html#filtro:objetivo={quote(str(objetivo))}">sus {nombre}</a>' for _n, archivo, nombre in _DESTINOS
-    )
+def _ir_a(fila) -> str:
+    """Enlaces a las tablas de los otros informes filtradas por el objetivo, solo a las que tienen filas suyas
+    (un enlace a un filtro sin filas abriría la tabla entera, como si todo fuera de ese objetivo)."""
+    enlaces = [
+        f'<a href="{archivo}.html#filtro:objetivo={quote(str(fila["objetivo"]))}">sus {nombre}</a>'
+        for n, archivo, nombre in _DESTINOS
+        if (fila.get(f"n_{n}") or 0) > 0
+    ]
+    return " · ".join(enlaces) or "—"
 
 
 def tabla_objetivos(ctx) -> Html:
     """Los objetivos con su cumplimiento, cuántos elementos los sostienen y enlaces a ellos."""
     o = ctx.metricas.objetivos.copy()
     o["objetivo_html"] = [f'<a href="#{ancla("objetivo", x)}">{x}</a>' for x in o["objetivo"]]
-    o["ver"] = [_ir_a(x) for x in o["objetivo"]]
+    o["ver"] = [_ir_a(f) for f in o.to_dict("records")]
     return tabla_html(
         o,
         {
