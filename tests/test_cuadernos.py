@@ -71,13 +71,14 @@ def _papermill_cli() -> list[str]:
 
 
 @pytest.mark.lento
-@pytest.mark.parametrize("ruta", CUADERNOS, ids=lambda p: p.stem)
-def test_papermill_de_linea_de_comandos(ruta, tmp_path):
+def test_papermill_de_linea_de_comandos(tmp_path):
     """Lo que haría un analista a mano, desde la raíz del proyecto: ``-f parametros/2024-06.yaml`` y ``-p periodo``.
 
-    (La prueba anterior usa la API; esta, el comando ``papermill`` tal cual lo documenta el
-    README.) Las dos formas corren a la vez, cada una con su kernel.
+    (La prueba anterior ejecuta cada cuaderno una vez con la API; esta, el comando ``papermill``
+    tal cual lo documenta el README, con un solo cuaderno: la celda ``parameters`` es la misma en
+    los seis.) Las dos formas corren a la vez, cada una con su kernel.
     """
+    ruta = CUADERNOS[0]
     formas = {"yaml": ["-f", "parametros/2024-06.yaml"], "p": ["-p", "periodo", "2024-06"]}
     procesos = {
         forma: subprocess.Popen(

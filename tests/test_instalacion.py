@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata as md
+import os
 import re
 import subprocess
 import sys
@@ -111,8 +112,12 @@ def test_la_rueda_instalada_en_un_entorno_nuevo_publica_desde_una_carpeta_cualqu
     assert Path(origen).is_relative_to(entorno), origen  # el de la rueda, no el del repositorio
 
     pai = entorno / "bin" / "pai"
+    # El kernel «python3» que ipykernel instala en share/jupyter/ del entorno de las pruebas (una instalación
+    # normal lo pone en el entorno nuevo; con la línea .pth solo llegan los módulos, no esos datos).
+    entorno_pruebas = Path(sysconfig.get_paths()["data"]) / "share" / "jupyter"
+    env = {**os.environ, "JUPYTER_PATH": str(entorno_pruebas)}
     r = subprocess.run([str(pai), "informes", "--periodo", "2024-06", "--sin-pdf"], cwd=carpeta, capture_output=True,
-                       text=True, timeout=900)
+                       text=True, timeout=900, env=env)
     assert r.returncode == 0, r.stderr
     periodo = carpeta / "informes" / "2024-06"
     publicados = sorted(p.name for p in periodo.glob("0*.html"))

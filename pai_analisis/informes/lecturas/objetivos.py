@@ -43,14 +43,14 @@ def _ir_a(fila) -> str:
         for n, archivo, nombre in _DESTINOS
         if (fila.get(f"n_{n}") or 0) > 0
     ]
-    return " · ".join(enlaces) or "—"
+    return " · ".join(enlaces)
 
 
 def tabla_objetivos(ctx) -> Html:
     """Los objetivos con su cumplimiento, cuántos elementos los sostienen y enlaces a ellos."""
     o = ctx.metricas.objetivos.copy()
     o["objetivo_html"] = [f'<a href="#{ancla("objetivo", x)}">{x}</a>' for x in o["objetivo"]]
-    o["ver"] = [_ir_a(f) for f in o.to_dict("records")]
+    o["ver"] = [_ir_a(f) or "—" for f in o.to_dict("records")]
     return tabla_html(
         o,
         {
@@ -89,7 +89,8 @@ def detalle_objetivos(ctx) -> Html:
         )
         cuerpo = [
             f'<p class="pai-lectura">{e(cumple)}, con {e(contar(len(mo), "meta"))}, {e(contar(len(io), "indicador", "indicadores"))} '
-            f"y {e(contar(len(ao), 'actividad', 'actividades'))}. Tablas completas: {_ir_a(o.objetivo)}.</p>",
+            f"y {e(contar(len(ao), 'actividad', 'actividades'))}." + (f" Tablas completas: {ir_a}." if (ir_a := _ir_a(o._asdict())) else "")
+            + "</p>",
             tabla_html(
                 mo,
                 {
