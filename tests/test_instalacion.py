@@ -122,7 +122,7 @@ def test_la_rueda_instalada_en_un_entorno_nuevo_publica_desde_una_carpeta_cualqu
     periodo = carpeta / "informes" / "2024-06"
     publicados = sorted(p.name for p in periodo.glob("0*.html"))
     assert publicados == [f"{c.stem}.html" for c in sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))]
-    assert "Demostración" in (periodo / "index.html").read_text(encoding="utf-8")
+    assert "pai-demostracion" in (periodo / "index.html").read_text(encoding="utf-8")  # el aviso de datos de demostración
 
     r = subprocess.run([str(pai), "cuadernos", "mis_cuadernos"], cwd=carpeta, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr

@@ -59,7 +59,9 @@ def calcular_presupuesto(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, per
     t = base.join(ultimo[["periodo", *_MONTOS]].rename(columns={"periodo": "corte"}), how="left")
     t["apropiacion_inicial"] = primero["apropiacion"].reindex(t.index)
     t["modificaciones"] = t["apropiacion"] - t["apropiacion_inicial"]
-    t["n_modificaciones"] = g["apropiacion"].agg(lambda s: int((s.diff().abs() > 1e-9).sum())).reindex(t.index).fillna(0).astype(int)
+    # cuántas veces cambió la apropiación entre cortes consecutivos de cada proyecto (vectorizado: un diff por grupo)
+    cambio = (g["apropiacion"].diff().abs() > 1e-9).groupby(cortes["proyecto"]).sum()
+    t["n_modificaciones"] = cambio.reindex(t.index).fillna(0).astype(int)
     t = _ratios(t).reset_index()
     t = t.merge(ultima_observacion(cortes, ["proyecto"]), on="proyecto", how="left")
     return t.sort_values("proyecto").reset_index(drop=True), totales_entidad(cortes)
