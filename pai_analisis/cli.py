@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tiempo-cuaderno", type=float, default=600, metavar="SEGUNDOS",
                    help="tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto 600)")
     p.add_argument("--sin-pdf", dest="pdf", action="store_false",
-                   help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra 15–25 s por periodo)")
+                   help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 30 s por periodo, medido con bench/informes.py)")
 
     p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete a una carpeta para adaptarlos")
     p.add_argument("carpeta", type=Path, metavar="CARPETA")
