@@ -100,10 +100,12 @@ def test_la_rueda_instalada_en_un_entorno_nuevo_publica_desde_una_carpeta_cualqu
     # el paquete en sí sale solo de la rueda: el sys.path del entorno nuevo va primero.
     sitio = Path(subprocess.check_output([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                          text=True).strip())
-    (sitio / "dependencias_de_prueba.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # Primero la rueda y después la línea .pth: con el entorno de las pruebas ya visible, pip daría por
+    # instalado el pai-analisis de ese entorno y no instalaría la rueda.
     r = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(rueda)], capture_output=True, text=True,
                        timeout=600)
     assert r.returncode == 0, r.stderr
+    (sitio / "dependencias_de_prueba.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
     carpeta = tmp_path / "en_otra_parte"
     carpeta.mkdir()
