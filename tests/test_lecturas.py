@@ -94,28 +94,22 @@ def libros(tmp_path_factory):
     }
 
 
+# la plantilla vacía: solo se dibuja lo que sale del plan (procesos, mapas de riesgo)
+_SIN_SEGUIMIENTO = frozenset({
+        "grafico_objetivos",
+        "grafico_evolucion",
+        "grafico_metas",
+        "grafico_fisico_financiero",
+        "grafico_curva",
+        "grafico_franja",
+        "grafico_por_grupo_plan",
+        "grafico_por_grupo_dependencia",
+    })
+
 # escenario → gráficos que NO deben dibujarse (el resto, sí)
 SIN_GRAFICO = {
-    ("vacio", "2024-01"): {
-        "grafico_objetivos",
-        "grafico_evolucion",
-        "grafico_metas",
-        "grafico_fisico_financiero",
-        "grafico_curva",
-        "grafico_franja",
-        "grafico_por_grupo_plan",
-        "grafico_por_grupo_dependencia",
-    },
-    ("vacio", "2024-06"): {
-        "grafico_objetivos",
-        "grafico_evolucion",
-        "grafico_metas",
-        "grafico_fisico_financiero",
-        "grafico_curva",
-        "grafico_franja",
-        "grafico_por_grupo_plan",
-        "grafico_por_grupo_dependencia",
-    },
+    ("vacio", "2024-01"): _SIN_SEGUIMIENTO,
+    ("vacio", "2024-06"): _SIN_SEGUIMIENTO,
     ("esparso", "2024-01"): {"grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
     ("esparso", "2024-03"): {"grafico_por_grupo_plan", "grafico_por_grupo_dependencia"},
     ("demo", "2024-01"): set(),
