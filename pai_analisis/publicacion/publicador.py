@@ -178,7 +178,7 @@ def _ejecutar(
     for p in plan.omitidos:
         log.info("%s: sin cambios desde la última publicación; se omite (use --forzar para renderizarlo).", p)
     for p, motivo in plan.sin_datos.items():
-        log.warning("%s: SIN DATOS: %s; no se publica (salida 3: el mes aún no se ha cargado).", p, motivo)
+        log.warning("%s: SIN DATOS: %s; no se publica (salida 3: el mes aún no se ha cargado).", p, motivo.rstrip(". "))
     for x in plan.pendientes:
         if not x.pedido:
             estado.revisados[x.periodo] = x.motivo
