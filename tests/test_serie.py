@@ -10,11 +10,11 @@ import math
 
 import pandas as pd
 import pytest
-from libros_minimos import OBJETIVOS, act, hacer_libro, meta, sa, sm
+from libros_minimos import OBJETIVOS, act, hacer_libro, meta, pres, sa, sm
 
 import pai_analisis as pai
 from pai_analisis.errores import ErrorPeriodo
-from pai_analisis.metricas import Parametros, calcular_metricas, serie_larga
+from pai_analisis.metricas import Parametros, calcular_metricas, serie_larga, serie_mensual
 from pai_analisis.metricas.serie import COLUMNAS, NIVELES
 
 
@@ -87,6 +87,28 @@ def test_memoria_compartida(libro_simple):
     b = serie_larga(libro_simple, memoria=memoria)
     assert {k: id(v) for k, v in memoria.items()} == nucleos  # la segunda llamada no recalcula
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_mes_ligero_de_la_memoria_se_rehace_completo():
+    # serie_mensual solo pide los meses ligeros (sin presupuesto ni observaciones); publicar luego febrero con la
+    # misma memoria debe dar exactamente lo mismo que sin memoria, con su presupuesto y sus observaciones
+    febrero = {**sm(1, 2, 2, 2), "observaciones": "Se entregó el segundo informe"}
+    libro = hacer_libro(metas=[meta(1)], seguimiento_metas=[sm(1, 1, 2, 1), febrero],
+                        presupuesto=[pres(1, 1, 100, 10, 0), pres(1, 2, 120, 30, 5)])
+    memoria: dict = {}
+    serie_mensual(libro, "2024-02", memoria=memoria)
+    assert [n.completo for n in memoria.values()] == [False, False]
+    con = calcular_metricas(libro, "2024-02", memoria=memoria)
+    sin = calcular_metricas(libro, "2024-02")
+    assert memoria[(2024, "2024-02")].completo and not memoria[(2024, "2024-01")].completo
+    # apropiación vigente 120 (inicial 100 + una adición de 20); compromisos 30 / 120 = 25 %
+    assert con.presupuesto_total == sin.presupuesto_total
+    assert (con.presupuesto_total["apropiacion"], con.presupuesto_total["ejecucion_presupuestal"]) == (120.0, 25.0)
+    assert con.metas.loc[0, "observacion"] == "Se entregó el segundo informe"
+    assert "observacion" in con.metas and "ejecucion_presupuestal" in con.proyectos
+    pd.testing.assert_frame_equal(con.proyectos, sin.proyectos)
+    pd.testing.assert_frame_equal(con.metas, sin.metas)
+    assert con.a_json() == sin.a_json()
 
 
 def test_libro_sin_reportes_da_tabla_vacia():

@@ -55,6 +55,18 @@ def texto_periodo(valor) -> str | None:
     return str(valor) if isinstance(valor, pd.Period) else None
 
 
+def textos_periodo(serie: pd.Series) -> np.ndarray:
+    """:func:`texto_periodo` de una columna de periodos, vectorizado: ``"AAAA-MM"`` u ``None`` (objeto)."""
+    per = pd.Series(serie).astype("period[M]")
+    return np.where(per.isna().to_numpy(), None, per.dt.strftime("%Y-%m").to_numpy(dtype=object))
+
+
+def meses_de(serie: pd.Series) -> np.ndarray:
+    """El número de mes (1–12) de cada periodo de una columna; 0 donde no hay periodo (NaT)."""
+    per = pd.Series(serie).astype("period[M]")
+    return np.where(per.isna().to_numpy(), 0, per.dt.month.to_numpy()).astype(int)
+
+
 def periodo_en_palabras(periodo: pd.Period | str) -> str:
     """``2024-06`` → ``junio de 2024``."""
     p = pd.Period(periodo, freq="M")

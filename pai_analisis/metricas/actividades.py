@@ -10,13 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..comun.periodos import texto_periodo
+from ..comun.periodos import textos_periodo
 from .periodo import hasta_periodo, ultima_observacion
 from .ventanas import filas_hasta_corte, iniciados
 
 
-def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
-    """Una fila por actividad iniciada, con su último corte hasta P (o hasta su cierre) y su cumplimiento."""
+def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period, *,
+                         observaciones: bool = True) -> pd.DataFrame:
+    """Una fila por actividad iniciada, con su último corte hasta P (o hasta su cierre) y su cumplimiento.
+
+    ``observaciones=False`` omite las columnas ``observacion*``.
+    """
     act = iniciados(actividades, periodo)
     cortes = filas_hasta_corte(hasta_periodo(seguimiento, periodo), act.set_index("actividad")["corte_calculo"], ["actividad"])
     cortes = cortes.sort_values("periodo", kind="stable")
@@ -29,12 +33,14 @@ def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, p
     t["cumplimiento_tope"] = t["cumplimiento"].clip(0, 100)
     t["rezago"] = t["programado"] - t["ejecutado"]
     t["sin_reporte"] = t["corte"].isna()
-    t["corte"] = t["corte"].astype(object).map(texto_periodo)
+    t["corte"] = textos_periodo(t["corte"])
     t["plan"] = t["plan"].astype(object)
     t["responsable"] = t["dependencia"].astype(object)  # en el plan de acción integrado responde la dependencia
     for col in ("vigente_desde", "vigente_hasta"):
         t[col] = t[col].astype(str)
-    t = t.reset_index().merge(ultima_observacion(cortes, ["actividad"]), on="actividad", how="left")
+    t = t.reset_index()
+    if observaciones:
+        t = t.merge(ultima_observacion(cortes, ["actividad"]), on="actividad", how="left")
     return t.sort_values("actividad", kind="stable").reset_index(drop=True)
 
 

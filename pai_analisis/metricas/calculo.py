@@ -32,52 +32,66 @@ from .ventanas import ACTIVO, iniciados
 
 @dataclass
 class _Nucleo:
+    """Lo calculado de un mes. ``completo=False``: solo lo que piden las tendencias (sin presupuesto ni observaciones)."""
+
     metas: pd.DataFrame
     proyectos: pd.DataFrame
-    presupuesto: pd.DataFrame
-    presupuesto_total: dict
+    presupuesto: pd.DataFrame | None
+    presupuesto_total: dict | None
     indicadores: pd.DataFrame
     actividades: pd.DataFrame
     componentes: dict
     indice_pai: float | None
+    completo: bool = True
 
 
 def _activos(t: pd.DataFrame) -> pd.DataFrame:
     return t[t["estado"] == ACTIVO]
 
 
-def _nucleo(libro: Libro, p: pd.Period, par: Parametros) -> _Nucleo:
-    metas = calcular_metas(libro.metas, libro.proyectos, libro.seguimiento_metas, p, libro.reprogramaciones)
+def _nucleo(libro: Libro, p: pd.Period, par: Parametros, *, completo: bool = True) -> _Nucleo:
+    """Metas, proyectos, presupuesto, indicadores, actividades, componentes e índice del mes ``p``.
+
+    El mes anterior y el de hace dos meses (valor anterior, tendencia, proyección) y la serie
+    mensual solo usan cumplimientos, componentes e índice: con ``completo=False`` se omiten el
+    presupuesto y las observaciones, que son casi la mitad del costo de un mes.
+    """
+    metas = calcular_metas(libro.metas, libro.proyectos, libro.seguimiento_metas, p, libro.reprogramaciones,
+                           observaciones=completo)
     pr = iniciados(libro.proyectos, p)
     fisico = agregar_proyectos(metas, pr.set_index("proyecto")["corte_calculo"])
-    presup, total = calcular_presupuesto(libro.proyectos, libro.presupuesto, p)
     columnas = ["proyecto", "nombre", "objetivo", "presupuesto_programado", "estado", "vigente_desde", "vigente_hasta"]
     columnas += ["responsable"] if "responsable" in pr else []
     proyectos = pr[columnas].assign(corte=pr["corte_calculo"].astype(str), vigente_desde=pr["vigente_desde"].astype(str),
                                     vigente_hasta=pr["vigente_hasta"].astype(str))
     proyectos = proyectos.merge(fisico, on="proyecto", how="left")
-    proyectos = proyectos.merge(presup.drop(columns=["nombre", "presupuesto_programado"]).rename(columns={"corte": "corte_presupuestal"}),
-                                on="proyecto", how="left")
+    presup = total = None
+    if completo:
+        presup, total = calcular_presupuesto(libro.proyectos, libro.presupuesto, p)
+        proyectos = proyectos.merge(presup.drop(columns=["nombre", "presupuesto_programado"]).rename(columns={"corte": "corte_presupuestal"}),
+                                    on="proyecto", how="left")
     proyectos = proyectos.sort_values("proyecto").reset_index(drop=True)
-    indicadores = calcular_indicadores(libro.indicadores, libro.seguimiento_indicadores, p)
-    actividades = calcular_actividades(libro.actividades, libro.seguimiento_actividades, p)
+    indicadores = calcular_indicadores(libro.indicadores, libro.seguimiento_indicadores, p, observaciones=completo)
+    actividades = calcular_actividades(libro.actividades, libro.seguimiento_actividades, p, observaciones=completo)
     comp = componentes(_activos(proyectos), _activos(indicadores), _activos(actividades))
-    return _Nucleo(metas, proyectos, presup, total, indicadores, actividades, comp, indice_pai(comp, par.pesos))
+    return _Nucleo(metas, proyectos, presup, total, indicadores, actividades, comp, indice_pai(comp, par.pesos), completo)
 
 
-def _nucleo_en(libro: Libro, p: pd.Period, par: Parametros, memoria: dict | None) -> _Nucleo:
+def _nucleo_en(libro: Libro, p: pd.Period, par: Parametros, memoria: dict | None, *, completo: bool = True) -> _Nucleo:
     """``_nucleo`` con memoria opcional por mes (válida para un mismo libro y parámetros).
 
     ``pai informes`` comparte una memoria entre los periodos de una corrida: el mes anterior,
     la tendencia y la serie mensual de cada periodo reutilizan los meses ya calculados, en
-    vez de recalcular enero… P para cada periodo.
+    vez de recalcular enero… P para cada periodo. Un mes completo sirve también a quien pide
+    uno ligero; uno ligero se rehace completo si luego se publica ese mes.
     """
     if memoria is None:
-        return _nucleo(libro, p, par)
+        return _nucleo(libro, p, par, completo=completo)
     clave = (libro.vigencia, str(p))
-    if clave not in memoria:
-        memoria[clave] = _nucleo(libro, p, par)
-    return memoria[clave]
+    n = memoria.get(clave)
+    if n is None or (completo and not n.completo):
+        n = memoria[clave] = _nucleo(libro, p, par, completo=completo)
+    return n
 
 
 def _con_semaforo(df: pd.DataFrame, columna: str, par: Parametros) -> pd.DataFrame:
@@ -110,12 +124,12 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     anterior = None
     componentes_previos = []  # componentes de hasta dos meses antes (para la tendencia)
     if p.month > 1:
-        a = _nucleo_en(libro, p - 1, par, memoria)
+        a = _nucleo_en(libro, p - 1, par, memoria, completo=False)
         anterior = {"periodo": str(p - 1), "indice_pai": _f(a.indice_pai), "componentes": {k: _f(v) for k, v in a.componentes.items()}}
         proyectos["cumplimiento_anterior"] = proyectos["proyecto"].map(a.proyectos.set_index("proyecto")["cumplimiento"])
         objetivos["cumplimiento_anterior"] = objetivos["objetivo"].map(_objetivos(libro, a).set_index("objetivo")["cumplimiento"])
         if p.month > 2:
-            componentes_previos.append(_nucleo_en(libro, p - 2, par, memoria).componentes)
+            componentes_previos.append(_nucleo_en(libro, p - 2, par, memoria, completo=False).componentes)
         componentes_previos.append(a.componentes)
     else:
         proyectos["cumplimiento_anterior"] = np.nan
@@ -139,6 +153,6 @@ def serie_mensual(libro: Libro, periodo, parametros: Parametros | None = None, *
     p = resolver_periodo(periodo, libro.vigencia)
     filas = []
     for mes in pd.period_range(pd.Period(year=p.year, month=1, freq="M"), p, freq="M"):
-        n = _nucleo_en(libro, mes, par, memoria)
+        n = _nucleo_en(libro, mes, par, memoria, completo=False)
         filas.append({"periodo": str(mes), "indice_pai": n.indice_pai, **n.componentes})
     return pd.DataFrame(filas).astype({c: "float64" for c in ("indice_pai", *n.componentes)})

@@ -36,7 +36,7 @@ def calcular_cobertura(libro, periodo: pd.Period, umbral: float = 90.0) -> dict:
     ind = activos["indicadores"]
     ind = ind[(periodo.month % paso(ind["periodicidad"])) == 0]
     esperados = {
-        "metas": activos["metas"][["proyecto", "meta"]].astype(object).apply(lambda r: f"{r.proyecto}-{r.meta}", axis=1).tolist(),
+        "metas": [f"{p}-{m}" for p, m in zip(activos["metas"]["proyecto"].tolist(), activos["metas"]["meta"].tolist(), strict=True)],
         "indicadores": ind["indicador"].astype(str).tolist(),
         "actividades": activos["actividades"]["actividad"].astype(str).tolist(),
         "presupuesto": activos["proyectos"]["proyecto"].astype(int).astype(str).tolist(),

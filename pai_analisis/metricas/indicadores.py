@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..comun.periodos import texto_periodo
+from ..comun.periodos import meses_de, textos_periodo
 from .periodo import hasta_periodo, mes_de_cierre, meses_debidos, ultima_observacion
 from .ventanas import filas_hasta_corte, iniciados
 
@@ -49,15 +49,16 @@ def _mediciones(ind: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period
     return seg
 
 
-def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period, *,
+                         observaciones: bool = True) -> pd.DataFrame:
     """Una fila por indicador iniciado: debido, mediciones, resultado, cumplimiento (bruto y acotado).
 
     Un indicador cerrado se calcula en su ``vigente_hasta``; solo debe reportar en los cierres
-    de su periodicidad que caen dentro de su ventana.
+    de su periodicidad que caen dentro de su ventana. ``observaciones=False`` omite ``observacion*``.
     """
     ind = iniciados(indicadores, periodo).set_index("indicador")
-    corte_mes = ind["corte_calculo"].map(lambda p: p.month).to_numpy()
-    desde_mes = ind["vigente_desde"].map(lambda p: p.month).to_numpy()
+    corte_mes = meses_de(ind["corte_calculo"])
+    desde_mes = meses_de(ind["vigente_desde"])
     seg = _mediciones(ind, seguimiento, periodo)
     seg["_completa"] = seg["numerador"].notna() & seg["denominador"].notna()
     g = seg.groupby("indicador")
@@ -83,7 +84,7 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     cumpl = np.where(sin_reporte, 0.0, np.where(debido, cumpl, np.nan))
     # último periodo que debió reportarse (mes de cierre más reciente) y si falta
     mes_cierre = mes_de_cierre(ind["periodicidad"], corte_mes, desde_mes)
-    ultimo_mes = agg["ultimo_reporte"].map(lambda p: p.month if isinstance(p, pd.Period) else 0).to_numpy()
+    ultimo_mes = meses_de(agg["ultimo_reporte"])
     base = ["indicador", "proceso", "nombre", "meta", "unidad", "sentido", "periodicidad", "objetivo", "estado"]
     out = ind.reset_index()[base].copy()
     out["responsable"] = ind["responsable"].astype(object).to_numpy() if "responsable" in ind else None
@@ -98,8 +99,9 @@ def calcular_indicadores(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     out["cumplimiento_tope"] = np.clip(cumpl, 0, 100)
     out["sin_reporte"] = sin_reporte
     out["reporte_atrasado"] = debido & ~sin_reporte & (ultimo_mes < mes_cierre)
-    out["ultimo_reporte"] = agg["ultimo_reporte"].astype(object).map(texto_periodo).to_numpy()
-    out = out.merge(ultima_observacion(seg, ["indicador"]), on="indicador", how="left")
+    out["ultimo_reporte"] = textos_periodo(agg["ultimo_reporte"])
+    if observaciones:
+        out = out.merge(ultima_observacion(seg, ["indicador"]), on="indicador", how="left")
     return out.sort_values("indicador", kind="stable").reset_index(drop=True)
 
 

@@ -100,7 +100,7 @@ def reprogramaciones_hasta(metas: pd.DataFrame, reprogramaciones: pd.DataFrame |
 
 
 def calcular_metas(metas: pd.DataFrame, proyectos: pd.DataFrame, seguimiento: pd.DataFrame, periodo: pd.Period,
-                   reprogramaciones: pd.DataFrame | None = None) -> pd.DataFrame:
+                   reprogramaciones: pd.DataFrame | None = None, *, observaciones: bool = True) -> pd.DataFrame:
     """Una fila por meta iniciada en ``periodo`` con ``ejecutado`` (E), ``programado`` (Pf), avances y cumplimiento.
 
     Una meta aún no iniciada no aparece; una cerrada se calcula en su ``vigente_hasta``
@@ -108,7 +108,8 @@ def calcular_metas(metas: pd.DataFrame, proyectos: pd.DataFrame, seguimiento: pd
     sus reprogramaciones). ``avance_vigencia`` y ``cumplimiento`` son brutos; ``*_tope`` son los
     mismos acotados a [0, 100], que son los que usa todo agregado. ``proyeccion_diciembre`` es el
     avance de la vigencia con que cerraría el año si se mantiene el ritmo del año (E/Pf) sobre lo
-    que falta por programar: ``E + (Mv − Pf)·E/Pf``, expresado sobre Mv.
+    que falta por programar: ``E + (Mv − Pf)·E/Pf``, expresado sobre Mv. ``observaciones=False``
+    omite las columnas ``observacion*`` (los meses que solo entran a tendencias no las necesitan).
     """
     metas = iniciados(metas, periodo)
     claves = ["proyecto", "meta"]
@@ -159,8 +160,8 @@ def calcular_metas(metas: pd.DataFrame, proyectos: pd.DataFrame, seguimiento: pd
     out["cumplimiento"] = cumpl
     out["cumplimiento_tope"] = np.clip(cumpl, 0, 100)
     out["proyeccion_diciembre"] = cumpl  # ritmo E/Pf sostenido: E·Mv/Pf sobre Mv
-    obs = ultima_observacion(seg, claves)
-    out = out.merge(obs, on=claves, how="left")
+    if observaciones:
+        out = out.merge(ultima_observacion(seg, claves), on=claves, how="left")
     return out.sort_values(["proyecto", "meta"], kind="stable").reset_index(drop=True)
 
 

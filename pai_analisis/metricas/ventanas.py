@@ -39,7 +39,7 @@ def iniciados(tabla: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     estado = estado_en(tabla, periodo)
     t = tabla[estado != NO_INICIADO].copy()
     t["estado"] = estado[estado != NO_INICIADO].to_numpy()
-    t["corte_calculo"] = corte(t, periodo).to_numpy()
+    t["corte_calculo"] = corte(t, periodo).array  # .array, no .to_numpy(): sin convertir cada mes en un objeto Period
     return t
 
 
