@@ -8,9 +8,16 @@ fixture ``escribir_libro``. La fila de Excel de ``hojas[h][i]`` es ``i + 2``.
 from __future__ import annotations
 
 import copy
+import sys
 from pathlib import Path
 
 import pytest
+
+# Como `pai informes` (publicacion.publicador._sin_validador_iri): nbformat → jsonschema cargaría
+# rfc3987_syntax, que arma ~35 analizadores Lark al importarse (≈ 2 s de la recolección) para un
+# formato «iri» que ningún esquema de nbformat usa. Solo en este proceso de pruebas.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 _LIBRO_VALIDO: dict[str, list[dict]] = {
     "objetivos": [
