@@ -75,6 +75,19 @@ _LIBRO_VALIDO: dict[str, list[dict]] = {
 }
 
 
+def muestra_rapida(casos: list[tuple], grupo=lambda caso: caso[0], ids=None) -> list:
+    """Los casos de una matriz exhaustiva para ``parametrize``: el primero de cada ``grupo`` (por omisión, la hoja) en
+    el nivel rápido y los demás marcados ``lento``. El nivel lento corre la matriz entera; el rápido, un caso por hoja.
+    """
+    vistos, salida = set(), []
+    for i, caso in enumerate(casos):
+        g = grupo(caso)
+        marcas = () if g not in vistos else (pytest.mark.lento,)
+        vistos.add(g)
+        salida.append(pytest.param(*caso, marks=marcas, id=None if ids is None else ids[i]))
+    return salida
+
+
 def libro_valido() -> dict[str, list[dict]]:
     """Una copia nueva del libro válido mínimo (se puede modificar sin efectos)."""
     return copy.deepcopy(_LIBRO_VALIDO)

@@ -1094,7 +1094,9 @@ def _referencia_ingenua(libro, mes: int) -> dict:
     }
 
 
-@pytest.mark.parametrize("mes", [1, 3, 6, 10, 12])
+# enero (sin mes anterior) y junio (con anterior y proyección) en el nivel rápido; los demás meses en el lento
+@pytest.mark.parametrize("mes", [1, pytest.param(3, marks=pytest.mark.lento), 6, pytest.param(10, marks=pytest.mark.lento),
+                                 pytest.param(12, marks=pytest.mark.lento)])
 def test_incorporado_igual_a_la_referencia_ingenua(mes):
     libro = cargar_libro()
     ref = _referencia_ingenua(libro, mes)

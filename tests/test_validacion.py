@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import con_hoja_opcional, fila_excel, guardar_libro, libro_valido
+from conftest import con_hoja_opcional, fila_excel, guardar_libro, libro_valido, muestra_rapida
 
 from pai_analisis.errores import ErrorLectura, ErrorValidacion, describir_problemas
 from pai_analisis.libro import esquema
@@ -393,7 +393,13 @@ def test_falta_cualquier_hoja_un_solo_error(hoja, escribir_libro):
 REQUERIDAS = [(h, c.nombre) for h, cols in esquema.HOJAS.items() for c in cols if c.requerida]
 
 
-@pytest.mark.parametrize("hoja, columna", REQUERIDAS, ids=[f"{h}.{c}" for h, c in REQUERIDAS])
+# nivel rápido: las columnas clave de cada hoja (sin ellas no se puede verificar casi nada más) y la primera que no lo
+# es; nivel lento: todas
+_REQUERIDAS = muestra_rapida(REQUERIDAS, grupo=lambda c: (c[0], c[1] if c[1] in (esquema.CLAVES.get(c[0]) or ()) else None),
+                             ids=[f"{h}.{c}" for h, c in REQUERIDAS])
+
+
+@pytest.mark.parametrize("hoja, columna", _REQUERIDAS)
 def test_falta_cualquier_columna_requerida(hoja, columna, escribir_libro):
     hojas = con_hoja_opcional(libro_valido(), hoja)
     _quitar_columna(hoja, columna)(hojas)
@@ -405,7 +411,7 @@ def test_falta_cualquier_columna_requerida(hoja, columna, escribir_libro):
     assert set(errores["hoja"]) == {hoja}, describir_problemas(errores)
 
 
-@pytest.mark.parametrize("hoja, columna", [(h, c.nombre) for h, cols in esquema.HOJAS.items() for c in cols if not c.requerida])
+@pytest.mark.parametrize("hoja, columna", muestra_rapida([(h, c.nombre) for h, cols in esquema.HOJAS.items() for c in cols if not c.requerida]))
 def test_columnas_opcionales_pueden_faltar(hoja, columna, escribir_libro):
     hojas = con_hoja_opcional(libro_valido(), hoja)
     _quitar_columna(hoja, columna)(hojas)

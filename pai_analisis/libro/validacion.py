@@ -29,7 +29,10 @@ def _duplicados(tablas, p: Problemas) -> None:
         if not claves or df.empty:
             continue
         completas = df.dropna(subset=list(claves))
-        dup = completas[completas.duplicated(list(claves), keep="first")]
+        repetida = completas.duplicated(list(claves), keep="first")
+        if not repetida.any():
+            continue
+        dup = completas[repetida]
         for fila, clave in zip(dup["_fila"], _clave_texto(dup, claves), strict=False):
             p.error("clave_repetida", hoja, fila, ", ".join(claves), clave, "un valor único: esta clave ya aparece en una fila anterior")
 
@@ -50,10 +53,18 @@ def _referencias(tablas, p: Problemas) -> None:
                         f"un valor que exista en la hoja «{ref}» ({', '.join(ref_cols)})")
 
 
+def _anios(periodos) -> pd.Series:
+    """El año de cada periodo (``NaN`` donde no hay): con ``.dt`` si la columna ya es de periodos, sin un objeto por fila."""
+    per = pd.Series(periodos)
+    if isinstance(per.dtype, pd.PeriodDtype):
+        return per.dt.year.where(per.notna())
+    return per.map(lambda x: getattr(x, "year", None)).astype("float64")
+
+
 def inferir_vigencia(tablas) -> int | None:
     """La vigencia del libro: el año más frecuente entre los periodos de seguimiento."""
     anios = pd.concat(
-        [pd.Series(tablas[h]["periodo"]).dropna().map(lambda x: x.year) for h in esquema.HOJAS_SEGUIMIENTO],
+        [_anios(tablas[h]["periodo"]).dropna() for h in esquema.HOJAS_SEGUIMIENTO],
         ignore_index=True,
     )
     if anios.empty:
@@ -66,7 +77,7 @@ def _vigencia(tablas, vigencia: int, p: Problemas) -> None:
     for hoja in (*esquema.HOJAS_SEGUIMIENTO, "reprogramaciones", "armonizacion"):
         df = tablas[hoja]
         per = pd.Series(df["periodo"])
-        fuera = per.notna() & (per.map(lambda x: getattr(x, "year", vigencia)) != vigencia)
+        fuera = per.notna() & (_anios(per).fillna(vigencia) != vigencia)
         for fila, valor in zip(df.loc[fuera, "_fila"], per[fuera], strict=False):
             p.error("fuera_de_vigencia", hoja, fila, "periodo", str(valor), f"un periodo de la vigencia {vigencia} ({vigencia}-01 a {vigencia}-12)")
 
