@@ -16,7 +16,10 @@ programa (código 2).
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importar errores no importa pandas (la re-corrida sin cambios no lo necesita)
+    import pandas as pd
 
 
 class ErrorPAI(Exception):
@@ -69,6 +72,8 @@ class ErrorValidacion(ErrorPAI):
 
 def describir_problemas(problemas: pd.DataFrame) -> str:
     """Texto en español, una línea por problema, errores primero."""
+    import pandas as pd
+
     lineas = []
     orden = problemas.assign(_o=(problemas["nivel"] != "error").astype(int))
     for p in orden.sort_values(["_o"], kind="stable").itertuples():

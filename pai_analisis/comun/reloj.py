@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .periodos import MESES
-
 _BOGOTA = dt.timezone(dt.timedelta(hours=-5), "America/Bogota")
 
 
@@ -26,5 +24,7 @@ def sello(momento: dt.datetime | None = None) -> str:
 
 def fecha_hora(momento: dt.datetime | None = None) -> str:
     """``15 de julio de 2024, 10:32 (hora de Bogotá)``."""
+    from .periodos import MESES  # aquí y no arriba: el reloj no importa pandas
+
     m = momento or ahora_bogota()
     return f"{m.day} de {MESES[m.month - 1]} de {m.year}, {m:%H:%M} (hora de Bogotá)"

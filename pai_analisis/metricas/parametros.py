@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..comun.recursos import _base_incorporada, buscar_base  # noqa: F401 (se usan desde aquí)
 from ..errores import ErrorParametros
 
 SEMAFOROS = ("critico", "en_riesgo", "satisfactorio")
@@ -78,30 +79,6 @@ def _validar(p: Parametros) -> Parametros:
         raise ErrorParametros(f"Parámetros inválidos{origen}:\n- " + "\n- ".join(problemas))
     total = sum(pesos.values())
     return replace(p, pesos={c: w / total for c, w in pesos.items()})
-
-
-def buscar_base(desde: Path | None = None) -> Path | None:
-    """El ``parametros/base.yaml`` que rige una corrida sin ``--parametros``.
-
-    Primero el de la carpeta dada (o la actual) o alguna superior: el de un proyecto o copia del
-    repositorio, que la Oficina puede editar. Si no hay ninguno, el que trae el paquete instalado.
-    """
-    carpeta = (desde or Path.cwd()).resolve()
-    for c in (carpeta, *carpeta.parents):
-        candidato = c / "parametros" / "base.yaml"
-        if candidato.is_file():
-            return candidato
-    return _base_incorporada()
-
-
-def _base_incorporada() -> Path | None:
-    from importlib import resources
-
-    instalada = Path(str(resources.files("pai_analisis") / "parametros" / "base.yaml"))
-    if instalada.is_file():
-        return instalada
-    repositorio = Path(__file__).resolve().parents[2] / "parametros" / "base.yaml"
-    return repositorio if repositorio.is_file() else None
 
 
 def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:

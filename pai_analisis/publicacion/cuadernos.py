@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 
 from ..errores import ErrorPublicacion
-from ..informes.navegacion import titulo_de
 
 _NUMERADOS = "[0-9][0-9]_*.ipynb"
 
@@ -69,5 +68,7 @@ def exportar_cuaderno(carpeta: Path, cuaderno: Path) -> Path:
 
     nb = nbformat.read(carpeta / "cuadernos" / cuaderno.name, as_version=4)
     destino = carpeta / f"{cuaderno.stem}.html"
+    from ..informes.navegacion import titulo_de
+
     destino.write_text(a_html(nb, titulo_de(cuaderno)[0]), encoding="utf-8")
     return destino

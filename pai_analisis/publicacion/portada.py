@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..comun.archivos import escribir_atomico
 from ..comun.reloj import sello
-from .cuadernos import titulo_de
+from ..informes.navegacion import titulo_de
 
 
 def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, previas: list | None = None,

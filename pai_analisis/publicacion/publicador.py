@@ -156,18 +156,36 @@ def _registrar_advertencias(libros, parametros) -> None:
 def _ejecutar(
     pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy, limite, pdf
 ) -> Publicacion:
+    from . import atajo, limpieza
+
+    inicio = time.perf_counter()
+    for hecho in limpieza.limpiar(salida):
+        log.info("Limpieza: %s.", hecho)
+    huella_entradas = atajo.entradas(datos, ejemplo, ruta_parametros, carpeta_cuadernos)
+    pedidos_ya = None if forzar else atajo.periodos_pedidos(pedidos, desde, hasta, hoy)
+    if pedidos_ya and atajo.sin_cambios(salida, pedidos_ya, huella_entradas):
+        for p in pedidos_ya:
+            log.info("%s: sin cambios desde la última publicación; se omite (use --forzar para renderizarlo).", p)
+        log.info("Listo en %s s: 0 publicado(s), %d sin cambios: los libros, los parámetros, los cuadernos y el programa son "
+                 "idénticos byte a byte a los de la última corrida completa, así que no se leyó el libro. Archivo: %s",
+                 numero(time.perf_counter() - inicio), len(pedidos_ya), salida / "index.html")
+        return Publicacion(omitidos=pedidos_ya)
+    atajo.olvidar(salida)
+    return _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida, carpeta_cuadernos, forzar, procesos,
+                             hoy, limite, pdf, inicio, huella_entradas)
+
+
+def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos,
+                      hoy, limite, pdf, inicio: float, huella_entradas: str | None) -> Publicacion:
     from ..libro.carga import cargar_libros
     from ..metricas.parametros import cargar_parametros
-    from . import archivo, limpieza
+    from . import archivo, atajo
     from .cuadernos import buscar_cuadernos
     from .periodos import resolver_periodos
     from .plan_corrida import planear
     from .renderizado import renderizar
     from .vecinos import actualizar_vecinos
 
-    inicio = time.perf_counter()
-    for hecho in limpieza.limpiar(salida):
-        log.info("Limpieza: %s.", hecho)
     cuadernos = buscar_cuadernos(carpeta_cuadernos)
     parametros = cargar_parametros(ruta_parametros)
     libros = cargar_libros(datos, ejemplo=ejemplo)
@@ -199,6 +217,8 @@ def _ejecutar(
     )
     for p, motivo in estado.fallidos.items():
         log.error("%s: NO se publicó: %s", p, motivo)
+    if not estado.fallidos:
+        atajo.recordar(salida, huella_entradas, [*estado.publicados, *estado.omitidos])
     return estado
 
 
