@@ -135,10 +135,26 @@ def test_publicar_sin_leer_el_libro_solo_si_nada_cambio(tmp_path, monkeypatch):
     r = publicar_informes(["2024-06"], salida=salida, terminal=False)
     assert (r.omitidos, r.publicados, r.codigo_salida) == (["2024-06"], [], 0)
     assert "no se leyó el libro" in (salida / "pai-informes.log").read_text(encoding="utf-8")
-    # con el otro ejemplo incorporado las entradas son otras: camino completo (lee el libro) y la constancia se borra
+    # con el otro ejemplo incorporado las entradas son otras: camino completo (lee el libro); como falla antes de
+    # publicar, la constancia queda como estaba y vale otra vez para las entradas de antes
     with pytest.raises(AssertionError, match="leyó el libro"):
         publicar_informes(["2024-06"], ejemplo="armonizacion", salida=salida, terminal=False)
-    assert not (salida / atajo.CONSTANCIA).exists()
-    # y sin constancia, tampoco hay atajo aunque las entradas vuelvan a ser las de antes
-    with pytest.raises(AssertionError, match="leyó el libro"):
+    assert (salida / atajo.CONSTANCIA).exists()
+    assert publicar_informes(["2024-06"], salida=salida, terminal=False).omitidos == ["2024-06"]
+
+
+def test_la_constancia_se_borra_antes_de_publicar(tmp_path, monkeypatch):
+    import pai_analisis.publicacion.renderizado as renderizado
+
+    salida = tmp_path / "informes"
+    _publicado_falso(salida, ["2024-06"])  # su huella.json («x») no es la del libro: hay que publicarlo otra vez
+    atajo.recordar(salida, "entradas de otra corrida", ["2024-06"])
+
+    def renderizar(*_a, **_k):
+        assert not (salida / atajo.CONSTANCIA).exists(), "se empezó a publicar con la constancia vieja"
+        raise KeyboardInterrupt  # la corrida se corta a medias
+
+    monkeypatch.setattr(renderizado, "renderizar", renderizar)
+    with pytest.raises(KeyboardInterrupt):
         publicar_informes(["2024-06"], salida=salida, terminal=False)
+    assert not (salida / atajo.CONSTANCIA).exists()  # y no queda ninguna

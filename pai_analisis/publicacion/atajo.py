@@ -9,8 +9,9 @@ quedó publicado (o sin cambios) en esa corrida, leerlo todo terminaría omitié
 sin leer nada.
 
 La constancia es ``DIR/.pai-entradas.json`` (``{"entradas": sha256, "periodos": [...]}``). La
-escribe una corrida completa sin periodos fallidos y se borra al empezar cualquier corrida
-completa, así una corrida que falla o se interrumpe a medias no deja una constancia vieja.
+escribe una corrida completa sin periodos fallidos y se borra justo antes de publicar cualquier
+cosa, así una corrida que falla o se interrumpe a medias no deja una constancia vieja; una que
+falla antes (un libro inválido) no toca nada de ``DIR``, tampoco la constancia.
 ``--forzar``, ``--periodo ultimo`` (exige leer el libro), un periodo que no esté en la
 constancia (por ejemplo, uno que salió sin datos) o una carpeta publicada que falte llevan al
 camino completo. Este módulo no importa pandas.
@@ -111,7 +112,7 @@ def sin_cambios(salida: Path, periodos: list[str], huella_entradas: str | None) 
 
 
 def olvidar(salida: Path) -> None:
-    """Borra la constancia: la corrida completa que empieza puede cambiar lo publicado."""
+    """Borra la constancia: la corrida va a cambiar lo publicado."""
     (salida / CONSTANCIA).unlink(missing_ok=True)
 
 

@@ -170,7 +170,6 @@ def _ejecutar(
                  "idénticos byte a byte a los de la última corrida completa, así que no se leyó el libro. Archivo: %s",
                  numero(time.perf_counter() - inicio), len(pedidos_ya), salida / "index.html")
         return Publicacion(omitidos=pedidos_ya)
-    atajo.olvidar(salida)
     return _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida, carpeta_cuadernos, forzar, procesos,
                              hoy, limite, pdf, inicio, huella_entradas)
 
@@ -202,6 +201,7 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
             estado.revisados[x.periodo] = x.motivo
             log.info("%s: se publica otra vez (ya estaba publicado): %s.", x.periodo, x.motivo)
     if plan.pendientes:
+        atajo.olvidar(salida)  # lo publicado va a cambiar: la constancia vieja ya no lo describe
         renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros, pdf)
     if estado.publicados or not (salida / "index.html").is_file():  # sin nada nuevo, el archivo queda como estaba
         archivo.escribir_archivo(salida, parametros)
