@@ -26,6 +26,7 @@ import pytest
 from pai_analisis.libro.demostracion import seguimiento_demostracion
 from pai_analisis.libro.plan import tablas_plan_2024
 from pai_analisis.libro.plantilla import escribir_plantilla
+from pai_analisis.publicacion.atajo import CONSTANCIA
 from pai_analisis.publicacion.limpieza import limpiar
 from pai_analisis.publicacion.publicador import Publicacion
 from pai_analisis.publicacion.registro import ARCHIVO_LOG
@@ -42,7 +43,8 @@ def pai(*args: str, timeout: int = 600, env: dict | None = None) -> subprocess.C
                           timeout=timeout, encoding="utf-8", env=env)
 
 
-def contenido(carpeta: Path, sin: tuple[str, ...] = (ARCHIVO_LOG,)) -> dict[str, bytes]:
+def contenido(carpeta: Path, sin: tuple[str, ...] = (ARCHIVO_LOG, CONSTANCIA)) -> dict[str, bytes]:
+    # el registro y la constancia del atajo (publicacion.atajo) son de la corrida, no de lo publicado
     return {str(p.relative_to(carpeta)): p.read_bytes() for p in sorted(carpeta.rglob("*")) if p.is_file() and p.name not in sin}
 
 
@@ -238,6 +240,8 @@ def test_correccion_de_junio_vuelve_a_publicar_junio_y_julio_y_guarda_la_version
     assert despues.pop("index.html") and todo.pop("index.html")  # el archivo general se rehace (su fecha de generación)
     assert despues == todo
     assert "0 publicado(s), 4 sin cambios" in r.stderr
+    # y sin leer el libro: la corrida de la corrección comprobó abril y mayo (al día) y los dejó en la constancia
+    assert "no se leyó el libro" in r.stderr
 
 
 # ---------------------------------------------------------------- dos vigencias en cron

@@ -117,7 +117,11 @@ def olvidar(salida: Path) -> None:
 
 
 def recordar(salida: Path, huella_entradas: str | None, periodos: list[str]) -> None:
-    """Deja la constancia de una corrida completa sin fallos (``periodos``: los publicados o sin cambios)."""
+    """Deja la constancia de una corrida completa sin fallos.
+
+    ``periodos``: los publicados, los pedidos sin cambios y los publicados sin pedir cuya huella
+    se comprobó igual (no los que salieron sin datos, ni los que esa corrida no comprobó).
+    """
     from ..comun.archivos import escribir_atomico
 
     if huella_entradas is None or not periodos:

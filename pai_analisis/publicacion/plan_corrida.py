@@ -46,6 +46,7 @@ class PlanCorrida:
     pendientes: list[Pendiente] = field(default_factory=list)
     omitidos: list[str] = field(default_factory=list)
     sin_datos: dict[str, str] = field(default_factory=dict)
+    al_dia: list[str] = field(default_factory=list)  # publicados sin pedir cuya huella no cambió (para publicacion.atajo)
 
 
 def _publicados(salida: Path) -> list[str]:
@@ -85,6 +86,7 @@ def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salid
             continue
         partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos)
         if previa.get("huella") == huellas.huella(partes):
+            plan.al_dia.append(periodo)
             continue
         if calcular_cobertura(libro, pd.Period(periodo, freq="M"), parametros.umbral_cobertura)["estado_periodo"] == SIN_DATOS:
             log.warning("%s: publicado antes, pero el libro ya no tiene reportes de ese mes; se conserva la versión publicada.", periodo)

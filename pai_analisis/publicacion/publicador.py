@@ -218,7 +218,7 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
     for p, motivo in estado.fallidos.items():
         log.error("%s: NO se publicó: %s", p, motivo)
     if not estado.fallidos:
-        atajo.recordar(salida, huella_entradas, [*estado.publicados, *estado.omitidos])
+        atajo.recordar(salida, huella_entradas, [*estado.publicados, *estado.omitidos, *plan.al_dia])
     return estado
 
 
