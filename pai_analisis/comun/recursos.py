@@ -1,4 +1,4 @@
-"""Dónde están los archivos que acompañan al paquete: el ``parametros/base.yaml`` que rige una corrida.
+"""Dónde están los archivos de una corrida: los libros de ``--datos`` y el ``parametros/base.yaml`` que rige.
 
 Sin pandas ni nada pesado: lo usan :mod:`pai_analisis.metricas.parametros` y el atajo de la
 re-corrida sin cambios (:mod:`pai_analisis.publicacion.atajo`), que no lee el libro.
@@ -31,3 +31,12 @@ def _base_incorporada() -> Path | None:
         return instalada
     repositorio = Path(__file__).resolve().parents[2] / "parametros" / "base.yaml"  # una copia del repositorio sin instalar
     return repositorio if repositorio.is_file() else None
+
+
+def libros_en(datos) -> list[Path]:
+    """Los .xlsx de ``datos`` (rutas de libros o carpetas): en cada carpeta, sus .xlsx en orden, sin los
+    temporales de Excel (``~$…``) ni los ocultos. La única regla: la usan ``cargar_libros`` y el atajo."""
+    rutas: list[Path] = []
+    for d in map(Path, datos):
+        rutas += sorted(p for p in d.glob("*.xlsx") if not p.name.startswith(("~$", "."))) if d.is_dir() else [d]
+    return rutas

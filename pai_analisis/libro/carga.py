@@ -146,16 +146,14 @@ def cargar_libro(ruta: str | Path | None = None, vigencia: int | None = None, *,
 
 
 def _rutas(datos: Iterable[str | Path]) -> list[Path]:
+    from ..comun.recursos import libros_en
+
     rutas: list[Path] = []
-    for d in datos:
-        d = Path(d)
-        if d.is_dir():
-            hallados = sorted(p for p in d.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
-            if not hallados:
-                raise ErrorLectura(f"La carpeta «{d}» no tiene libros .xlsx.")
-            rutas += hallados
-        else:
-            rutas.append(d)
+    for d in map(Path, datos):
+        hallados = libros_en([d])
+        if d.is_dir() and not hallados:
+            raise ErrorLectura(f"La carpeta «{d}» no tiene libros .xlsx.")
+        rutas += hallados
     return rutas
 
 

@@ -35,31 +35,20 @@ def _sha_archivo(ruta: Path) -> str:
     return hashlib.sha256(ruta.read_bytes()).hexdigest()
 
 
-def _libros(datos: list[Path]) -> list[Path]:
-    """Los .xlsx que leería :func:`~pai_analisis.libro.carga.cargar_libros` (misma regla para las carpetas)."""
-    rutas: list[Path] = []
-    for d in datos:
-        if d.is_dir():
-            rutas += sorted(p for p in d.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
-        else:
-            rutas.append(d)
-    return rutas
-
-
 def entradas(datos: list[Path] | None, ejemplo: str, ruta_parametros: Path | None, carpeta_cuadernos: Path | None) -> str | None:
     """SHA-256 de todo lo que entra a una corrida, tal como está en el disco; ``None`` si algo no se puede leer.
 
     ``None`` lleva al camino completo, que dirá qué falta con su mensaje de siempre.
     """
     from .. import __version__
-    from ..comun.recursos import buscar_base
+    from ..comun.recursos import buscar_base, libros_en
     from .cuadernos import buscar_cuadernos
 
     try:
         parametros = ruta_parametros if ruta_parametros is not None else buscar_base()
         partes = {
             "paquete": f"{__version__}:{_contenido_paquete()}",
-            "datos": ([[str(r.resolve()), _sha_archivo(r)] for r in _libros(datos)] if datos is not None else ["ejemplo", ejemplo]),
+            "datos": ([[str(r.resolve()), _sha_archivo(r)] for r in libros_en(datos)] if datos is not None else ["ejemplo", ejemplo]),
             "parametros": [str(parametros.resolve()), _sha_archivo(parametros)] if parametros is not None else None,
             "cuadernos": [[c.name, _sha_archivo(c)] for c in buscar_cuadernos(carpeta_cuadernos)],
         }
