@@ -1,7 +1,8 @@
 """La forma del paquete: las etapas siguen el camino de los datos y nada deja estado global.
 
-Etapas, en orden: ``comun`` y ``errores`` (debajo de todo) → ``libro`` → ``metricas`` →
-``informes`` → ``publicacion`` → ``cli``. Un módulo solo importa de su etapa o de las anteriores,
+Etapas, en orden: ``comun`` y ``errores`` (debajo de todo) → ``fuentes`` (los archivos del
+Distrito) → ``libro`` → ``metricas`` → ``modelo`` (las tablas tipadas) → ``informes`` →
+``publicacion`` → ``cli``. Un módulo solo importa de su etapa o de las anteriores,
 también dentro de funciones (importaciones tardías).
 """
 
@@ -17,7 +18,7 @@ import pytest
 import pai_analisis
 
 PAQUETE = Path(pai_analisis.__file__).parent
-ETAPAS = {"errores": 0, "comun": 0, "libro": 1, "metricas": 2, "informes": 3, "publicacion": 4, "cli": 5}
+ETAPAS = {"errores": 0, "comun": 0, "fuentes": 1, "libro": 2, "metricas": 3, "modelo": 4, "informes": 5, "publicacion": 6, "cli": 7}
 
 
 def _etapa(partes: list[str]) -> int | None:
