@@ -1107,3 +1107,22 @@ def test_incorporado_igual_a_la_referencia_ingenua(mes):
         assert _igual(r.cumplimiento, ref["proyectos"].get(r.proyecto)), r.proyecto
     assert [m.componentes[c] for c in COMPONENTES] == pytest.approx(ref["componentes"])
     assert m.indice_pai == pytest.approx(ref["indice"])
+
+
+def test_movimientos_del_presupuesto_pueden_bajar():
+    """Sección 8.1: el movimiento es el corte menos el anterior; negativo cuando se anulan compromisos."""
+    import pandas as pd
+
+    from pai_analisis.metricas.presupuesto import movimientos
+
+    per = pd.PeriodIndex(["2024-01", "2024-02", "2024-03", "2024-02"], freq="M")
+    cortes = pd.DataFrame({"proyecto": [7867, 7867, 7867, 7868], "periodo": per, "apropiacion": [100.0] * 4,
+                           "compromisos": [40.0, 60.0, 10.0, 5.0], "giros": [10.0, 30.0, 25.0, 5.0],
+                           "observaciones": [None, "", "anulación CRP 123", None]})
+    t = movimientos(cortes, pd.Period("2024-03", freq="M"))
+    # 7867: enero 40 (primer corte: el acumulado), febrero 60 − 40 = 20, marzo 10 − 60 = −50 (anulación)
+    # giros: 10, 30 − 10 = 20, 25 − 30 = −5 (reintegro); 7868 empieza en febrero: 5 y 5
+    assert t["movimiento_compromisos"].tolist() == [40.0, 20.0, -50.0, 5.0]
+    assert t["movimiento_giros"].tolist() == [10.0, 20.0, -5.0, 5.0]
+    assert t["observacion"].tolist() == [None, None, "anulación CRP 123", None]
+    assert str(t["periodo"].dtype) == "period[M]"

@@ -24,7 +24,7 @@ from .indice import calcular_objetivos, componentes, indice_pai, proyectar_indic
 from .metas import agregar_proyectos, calcular_metas, reprogramaciones_hasta
 from .parametros import Parametros, cargar_parametros
 from .periodo import resolver_periodo
-from .presupuesto import calcular_presupuesto, modificaciones
+from .presupuesto import calcular_presupuesto, modificaciones, movimientos
 from .resultado import Metricas, _f
 from .riesgos import calcular_riesgos
 from .ventanas import ACTIVO, iniciados
@@ -144,6 +144,7 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
         reprogramaciones=reprogramaciones_hasta(libro.metas, libro.reprogramaciones, p),
         modificaciones=modificaciones(libro.proyectos, libro.presupuesto, p, libro.armonizacion),
         armonizacion=calcular_armonizacion(libro.proyectos, libro.presupuesto, libro.armonizacion, p),
+        presupuesto_mensual=movimientos(libro.presupuesto, p),
     )
 
 

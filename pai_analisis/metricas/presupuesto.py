@@ -121,6 +121,28 @@ def modificaciones(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: 
     return pd.DataFrame(filas, columns=columnas)
 
 
+def movimientos(presupuesto: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
+    """Cada corte de cada proyecto hasta P con su **movimiento** del mes (sección 8.1).
+
+    El movimiento es este corte menos el corte anterior del mismo proyecto en la vigencia; en el
+    primer corte del año (los acumulados empiezan de cero cada enero) es el valor acumulado mismo.
+    Un movimiento negativo es una anulación o liberación de compromisos (o un reintegro de giros):
+    se deja como está, sin recortar. Columnas: ``proyecto``, ``periodo`` (``period[M]``),
+    ``apropiacion``, ``compromisos``, ``giros``, ``movimiento_compromisos``, ``movimiento_giros``
+    (millones) y ``observacion`` (la del corte, o ``None``).
+    """
+    cortes = hasta_periodo(presupuesto, periodo).sort_values(["proyecto", "periodo"], kind="stable")
+    t = cortes[["proyecto", "periodo", "apropiacion", "compromisos", "giros"]].reset_index(drop=True)
+    g = t.groupby("proyecto", sort=False)
+    for c in ("compromisos", "giros"):
+        t[f"movimiento_{c}"] = (t[c] - g[c].shift()).fillna(t[c]).round(6)  # cifras con un decimal: sin ruido de coma flotante
+    obs = cortes["observaciones"] if "observaciones" in cortes else pd.Series(None, index=cortes.index, dtype=object)
+    texto = obs.astype("string").str.strip()
+    hay = (texto.notna() & (texto != "")).fillna(False).to_numpy(dtype=bool)
+    t["observacion"] = pd.Series(texto.astype(object).to_numpy(), dtype=object).where(hay, None)
+    return t
+
+
 def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Curva mensual (enero … periodo) por proyecto y total (``proyecto`` = ``"Total"``).
 

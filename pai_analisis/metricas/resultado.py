@@ -43,6 +43,7 @@ class Metricas:
     reprogramaciones: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 6.2
     modificaciones: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 6.3
     armonizacion: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 6.4
+    presupuesto_mensual: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 8.1: cada corte con su movimiento del mes
 
     @property
     def semaforo_indice(self) -> str | None:
