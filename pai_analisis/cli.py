@@ -1,4 +1,4 @@
-"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, cuadernos.
+"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, cuadernos.
 
 Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras
 clave explícitas (``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``,
@@ -112,6 +112,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sin-pdf", dest="pdf", action="store_false",
                    help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 30 s por periodo, medido con bench/informes.py)")
 
+    p = sub.add_parser("importar", help="trae cifras de un sistema del Distrito al libro (simula sin --aplicar)")
+    fuente = p.add_subparsers(dest="fuente", required=True, metavar="FUENTE")
+    p = fuente.add_parser("crp", help="reporte de CRP de BogData → compromisos y giros de «presupuesto»")
+    p.add_argument("reporte", type=Path, metavar="REPORTE.xlsx", help="el reporte de CRP tal como lo exporta BogData")
+    p.add_argument("--libro", type=Path, required=True, metavar="LIBRO.xlsx", help="el libro de seguimiento que se actualiza")
+    p.add_argument("--periodo", default=None, metavar="AAAA-MM", help="el mes que se llena (por omisión, el del corte del reporte)")
+    p.add_argument("--aplicar", action="store_true",
+                   help="escribe el libro (con una copia del anterior al lado); sin esto solo muestra lo que haría")
+
     p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete a una carpeta para adaptarlos")
     p.add_argument("carpeta", type=Path, metavar="CARPETA")
     p.add_argument("--sobrescribir", action="store_true", help="reemplaza los cuadernos que ya estén en la carpeta")
@@ -203,6 +212,15 @@ def _informes(a) -> int:
     return resultado.codigo_salida
 
 
+def _importar(a) -> int:
+    from .libro.importacion import importar_crp
+    from .libro.resumen_importacion import describir_importacion
+
+    resultado = importar_crp(a.reporte, libro=a.libro, periodo=a.periodo, aplicar=a.aplicar)
+    print(describir_importacion(resultado))
+    return 0
+
+
 def _cuadernos(a) -> int:
     from .publicacion.cuadernos import copiar_cuadernos
 
@@ -213,7 +231,7 @@ def _cuadernos(a) -> int:
 
 
 _ACCIONES = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes,
-             "cuadernos": _cuadernos}
+             "importar": _importar, "cuadernos": _cuadernos}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ programa (código 2).
 * :class:`ErrorParametros`: el YAML de parámetros es inválido.
 * :class:`ErrorPeriodo`: un periodo mal escrito o sin libro de su vigencia.
 * :class:`ErrorEscritura`: no se pudo escribir una salida (disco lleno, solo lectura, no es un archivo…).
+* :class:`ErrorReporte`: un archivo de una fuente del Distrito (reporte de CRP…) inválido, con su tabla de problemas.
 * :class:`ErrorPublicacion`: ``pai informes`` no puede empezar (sin cuadernos, otra corrida publicando…).
 * :class:`ErrorPDF`: no se pudo producir el PDF del comité (el HTML se publica igual); su subclase
   :class:`PDFNoDisponible`: falta el motor (WeasyPrint) o sus bibliotecas del sistema.
@@ -86,3 +87,17 @@ def describir_problemas(problemas: pd.DataFrame) -> str:
         etiqueta = "ERROR" if p.nivel == "error" else "ADVERTENCIA"
         lineas.append(f"{etiqueta} [{donde}]{valor} — se esperaba {p.esperado}")
     return "\n".join(lineas)
+
+
+class ErrorReporte(ErrorPAI):
+    """Un archivo de una fuente del Distrito (p. ej. el reporte de CRP de BogData) no sirve tal como llegó.
+
+    ``problemas`` es la tabla completa, con las mismas columnas que la de :class:`ErrorValidacion`
+    (``hoja`` y ``fila`` son las del reporte); ``None`` cuando el problema es del archivo entero.
+    """
+
+    def __init__(self, mensaje: str, problemas: pd.DataFrame | None = None):
+        self.problemas = problemas
+        if problemas is not None and len(problemas):
+            mensaje += "\n" + describir_problemas(problemas)
+        super().__init__(mensaje)
