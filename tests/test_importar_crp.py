@@ -278,3 +278,20 @@ def test_periodo_explicito_y_libro_de_otra_vigencia(tmp_path, capsys):
 
 def test_el_corte_por_omision_es_el_mes_del_fin_del_rango():
     assert CORTE.month == 6
+
+
+def test_la_seccion_del_readme_funciona_tal_cual(tmp_path, monkeypatch, capsys):
+    """Cada línea del bloque de «Importar de BogData» del README, con un reporte en el diseño de BogData."""
+    import shlex
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    seccion = readme.split("## Importar de BogData", 1)[1].split("\n## ", 1)[0]
+    bloque = seccion.split("```bash\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    escribir_reporte(tmp_path / "reporte_crp.xlsx", FILAS_JUNIO)
+    for linea in bloque.splitlines():
+        argumentos = shlex.split(linea, comments=True)
+        assert argumentos[0] == "pai"
+        assert main(argumentos[1:]) == 0, linea
+    assert (tmp_path / "ejemplo.antes_de_crp_2024-06-30.xlsx").exists()
+    assert _filas_presupuesto(tmp_path / "ejemplo.xlsx", "2024-06")[7867][1][3:5] == (12650, 8600)
