@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from reportes_crp import CORTE, ENCABEZADO, ESPERADO_JUNIO, FILAS_JUNIO, TOTALES_JUNIO, escribir_reporte, fila, pep, rubro_inversion
+from reportes_crp import ENCABEZADO, ESPERADO_JUNIO, FILAS_JUNIO, TOTALES_JUNIO, escribir_reporte, fila, pep, rubro_inversion
 
 from pai_analisis.cli import main
 from pai_analisis.errores import ErrorReporte
@@ -140,8 +140,8 @@ def _foto(ruta: Path) -> dict:
         foto[ws.title, "validaciones"] = sorted((v.type, v.formula1, str(v.sqref)) for v in ws.data_validations.dataValidation)
         foto[ws.title, "columnas"] = {k: d.width for k, d in ws.column_dimensions.items()}
         foto[ws.title, "congelado"] = ws.freeze_panes
-        for fila in ws.iter_rows():
-            for c in fila:
+        for celdas in ws.iter_rows():
+            for c in celdas:
                 foto[ws.title, c.coordinate] = (c.value, c.number_format, c.font.b, c.fill.fgColor.rgb, c.alignment.wrap_text,
                                                 c.comment.text if c.comment else None)
     return foto
@@ -276,10 +276,6 @@ def test_periodo_explicito_y_libro_de_otra_vigencia(tmp_path, capsys):
     assert "de la vigencia 2024" in capsys.readouterr().err
 
 
-def test_el_corte_por_omision_es_el_mes_del_fin_del_rango():
-    assert CORTE.month == 6
-
-
 def test_la_seccion_del_readme_funciona_tal_cual(tmp_path, monkeypatch, capsys):
     """Cada línea del bloque de «Importar de BogData» del README, con un reporte en el diseño de BogData."""
     import shlex
@@ -295,3 +291,26 @@ def test_la_seccion_del_readme_funciona_tal_cual(tmp_path, monkeypatch, capsys):
         assert main(argumentos[1:]) == 0, linea
     assert (tmp_path / "ejemplo.antes_de_crp_2024-06-30.xlsx").exists()
     assert _filas_presupuesto(tmp_path / "ejemplo.xlsx", "2024-06")[7867][1][3:5] == (12650, 8600)
+
+
+def test_libro_sin_columna_observaciones(tmp_path, capsys):
+    libro = _libro(tmp_path)
+    wb = openpyxl.load_workbook(libro)
+    wb["presupuesto"].delete_cols(7)  # la columna opcional observaciones
+    wb.save(libro)
+    importar_crp(escribir_reporte(tmp_path / "crp.xlsx", FILAS_JUNIO), libro=libro, aplicar=True)
+    ws = openpyxl.load_workbook(libro)["presupuesto"]
+    assert ws["G1"].value == "observaciones" and ws["G7"].value == MARCA_JUNIO and ws["G6"].value is None
+    assert main(["validar", str(libro)]) == 0
+
+
+def test_un_libro_invalido_no_se_toca(tmp_path, capsys):
+    """Un libro que ya es inválido no se toca: la lista de sus problemas y salida 1."""
+    libro = _libro(tmp_path)
+    wb = openpyxl.load_workbook(libro)
+    wb["presupuesto"]["B2"] = "2023-01"  # un periodo de otro año: el libro ya es inválido
+    wb.save(libro)
+    antes = libro.read_bytes()
+    assert main(["importar", "crp", str(escribir_reporte(tmp_path / "crp.xlsx", FILAS_JUNIO)), "--libro", str(libro),
+                 "--aplicar"]) == 1
+    assert "fila 2" in capsys.readouterr().err and libro.read_bytes() == antes and _otros_archivos(tmp_path) == []

@@ -28,7 +28,7 @@ import re
 import tempfile
 import warnings
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -80,7 +80,6 @@ class Importacion:
     ultimo_corte: dt.date | None
     aplicada: bool = False
     copia: Path | None = None
-    problemas: list[str] = field(default_factory=list)
 
     @property
     def pendientes(self) -> list[Cambio]:
@@ -236,7 +235,8 @@ def _escribir(wb, ws, columnas: dict[str, int], resultado: Importacion, p: pd.Pe
         try:
             cargar_libro(prueba)
         except ErrorValidacion as exc:
-            raise ErrorValidacion(exc.problemas, origen=f"{libro.name}» tras importar «{resultado.reporte.archivo}") from exc
+            raise ErrorReporte(f"Importar «{resultado.reporte.archivo}» dejaría el libro «{libro.name}» inválido; "
+                               "no se escribió nada.", exc.problemas) from exc
     resultado.copia = escribir_atomico(_copia(libro, resultado.reporte.corte), original)
     escribir_atomico(libro, nuevo)
     resultado.aplicada = True
