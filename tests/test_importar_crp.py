@@ -114,6 +114,27 @@ def test_archivo_truncado_o_que_no_es_xlsx(tmp_path):
             leer_reporte_crp(tmp_path / nombre)
 
 
+def test_hoja_data_rota_por_dentro(tmp_path):
+    """Un zip que abre pero con el XML de la hoja cortado a la mitad, o con bytes dañados."""
+    import zipfile
+
+    completo = escribir_reporte(tmp_path / "completo.xlsx", FILAS_JUNIO)
+    with zipfile.ZipFile(completo) as a, zipfile.ZipFile(tmp_path / "xml.xlsx", "w") as b:
+        for info in a.infolist():
+            datos = a.read(info.filename)
+            b.writestr(info, datos[: len(datos) // 2] if info.filename == "xl/worksheets/sheet1.xml" else datos)
+    with pytest.raises(ErrorReporte, match="no se puede leer entera"):
+        leer_reporte_crp(tmp_path / "xml.xlsx")
+    datos = bytearray(completo.read_bytes())
+    with zipfile.ZipFile(completo) as z:
+        hoja = z.getinfo("xl/worksheets/sheet1.xml")
+    medio = hoja.header_offset + 30 + len(hoja.filename) + len(hoja.extra) + hoja.compress_size // 2
+    datos[medio: medio + 20] = bytes(b ^ 0xFF for b in datos[medio: medio + 20])
+    (tmp_path / "bytes.xlsx").write_bytes(bytes(datos))
+    with pytest.raises(ErrorReporte, match="legible|no se puede leer entera"):
+        leer_reporte_crp(tmp_path / "bytes.xlsx")
+
+
 def test_tolerancia_de_un_centavo(tmp_path):
     # 0,004 pesos de ruido de coma flotante se aceptan; 0,02 no
     bien = fila(1, R(7867), P(7867), 1000.5, 0.25, 500, **{"Valor Neto": 1000.254, "Com.Sin.Aut.Giro": 500.25})
@@ -314,3 +335,17 @@ def test_un_libro_invalido_no_se_toca(tmp_path, capsys):
     assert main(["importar", "crp", str(escribir_reporte(tmp_path / "crp.xlsx", FILAS_JUNIO)), "--libro", str(libro),
                  "--aplicar"]) == 1
     assert "fila 2" in capsys.readouterr().err and libro.read_bytes() == antes and _otros_archivos(tmp_path) == []
+
+
+def test_la_red_de_seguridad_valida_el_libro_antes_de_reemplazarlo(tmp_path, capsys, monkeypatch):
+    """Sin la revisión previa, el libro resultante (compromisos > apropiación) no pasa la validación y no se escribe."""
+    from pai_analisis.libro import importacion
+
+    monkeypatch.setattr(importacion, "_exigir_contrato", lambda cambios, p: None)
+    libro = _libro(tmp_path)
+    antes = libro.read_bytes()
+    filas = [fila(1, R(7869), P(7869), 1_600_000_000, 0, 100_000_000)]  # 1.600 > 1.547 de apropiación
+    assert main(["importar", "crp", str(escribir_reporte(tmp_path / "crp.xlsx", filas)), "--libro", str(libro), "--aplicar"]) == 1
+    error = capsys.readouterr().err
+    assert "dejaría el libro «libro.xlsx» inválido; no se escribió nada" in error and "columna «compromisos»" in error
+    assert libro.read_bytes() == antes and _otros_archivos(tmp_path) == []

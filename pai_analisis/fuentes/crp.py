@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,8 @@ COLUMNAS = ("Ejercicio", "Rubro", "Elemento PEP", *DINERO, *CLAVE)  # las que se
 FECHAS = ("Fecha Inicial", "Fecha Final")
 INVERSION, ANTERIORES, FUNCIONAMIENTO = "inversión", "vigencias anteriores", "funcionamiento"
 PREFIJOS_ANTERIORES = ("O230689", "O230690", "O219001", "O219002")
+# lo que openpyxl lanza con un .xlsx dañado por dentro: zip, compresión o XML rotos
+_DANADO = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, SyntaxError, EOFError)
 _COLUMNAS_PROBLEMAS = ["nivel", "regla", "hoja", "fila", "columna", "valor", "esperado"]
 
 
@@ -74,7 +77,7 @@ def _abrir(ruta: Path):
                            "Vuelva a exportar el reporte de CRP desde BogData en formato .xlsx.")
     try:
         return openpyxl.load_workbook(ruta, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:  # zip que no es un libro o está incompleto
+    except _DANADO as exc:  # zip que no es un libro o está incompleto
         raise ErrorReporte(f"«{ruta.name}» no es un libro .xlsx legible ({type(exc).__name__}): "
                            "vuelva a exportar el reporte de CRP desde BogData.") from exc
 
@@ -198,7 +201,7 @@ def leer_reporte_crp(ruta: str | Path) -> ReporteCRP:
                                "Se esperaba el reporte de CRP de BogData tal como se exporta.")
         try:
             filas = list(wb[HOJA].iter_rows(values_only=True))
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        except _DANADO as exc:
             raise ErrorReporte(f"La hoja «{HOJA}» de «{ruta.name}» no se puede leer entera ({type(exc).__name__}): "
                                "¿el archivo está truncado? Vuelva a exportarlo desde BogData.") from exc
     finally:
