@@ -259,10 +259,13 @@ def test_truncado_sale_con_1(tmp_path, capsys):
 def test_compromisos_sobre_apropiacion_no_se_escriben(tmp_path, capsys):
     libro = _libro(tmp_path)
     antes = libro.read_bytes()
-    # 7869 tiene 1.547 millones de apropiación; el reporte trae 1.600
-    filas = [fila(1, R(7869), P(7869), 1_600_000_000, 0, 100_000_000)]
+    # 7869 tiene 1.547 millones de apropiación; el reporte trae 1.600; 7870: giros 2.000 > compromisos 1.999,5
+    filas = [fila(1, R(7869), P(7869), 1_600_000_000, 0, 100_000_000),
+             fila(2, R(7870), P(7870), 1_999_500_000, 0, 2_000_000_000)]
     assert main(["importar", "crp", str(escribir_reporte(tmp_path / "crp.xlsx", filas)), "--libro", str(libro), "--aplicar"]) == 1
-    assert "proyecto 7869, 2024-06: compromisos 1600 > apropiación 1547" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "proyecto 7869, 2024-06: compromisos 1.600 > apropiación 1.547 (millones)" in error
+    assert "proyecto 7870, 2024-06: giros 2.000 > compromisos 1.999,5 (millones)" in error
     assert libro.read_bytes() == antes and _otros_archivos(tmp_path) == []
 
 

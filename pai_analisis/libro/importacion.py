@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..comun.archivos import escribir_atomico
+from ..comun.numeros import magnitud
 from ..comun.periodos import a_periodo
 from ..comun.textos import normalizar
 from ..errores import ErrorPeriodo, ErrorReporte, ErrorValidacion
@@ -165,9 +166,11 @@ def _exigir_contrato(cambios: list[Cambio], p: pd.Period) -> None:
     problemas = []
     for c in cambios:
         if c.compromisos > c.apropiacion + _TOLERANCIA:
-            problemas.append(f"proyecto {c.proyecto}, {p}: compromisos {c.compromisos:g} > apropiación {c.apropiacion:g}")
+            problemas.append(f"proyecto {c.proyecto}, {p}: compromisos {magnitud(c.compromisos, 6)} > "
+                             f"apropiación {magnitud(c.apropiacion, 6)} (millones)")
         if c.giros > c.compromisos + _TOLERANCIA:
-            problemas.append(f"proyecto {c.proyecto}, {p}: giros {c.giros:g} > compromisos {c.compromisos:g}")
+            problemas.append(f"proyecto {c.proyecto}, {p}: giros {magnitud(c.giros, 6)} > "
+                             f"compromisos {magnitud(c.compromisos, 6)} (millones)")
     if problemas:
         raise ErrorReporte("Importar este reporte dejaría el libro inválido (sección 2: compromisos ≤ apropiación, "
                            "giros ≤ compromisos); no se escribió nada. Revise la apropiación vigente del libro o el reporte:\n"
