@@ -352,3 +352,33 @@ def test_la_red_de_seguridad_valida_el_libro_antes_de_reemplazarlo(tmp_path, cap
     error = capsys.readouterr().err
     assert "dejaría el libro «libro.xlsx» inválido; no se escribió nada" in error and "columna «compromisos»" in error
     assert libro.read_bytes() == antes and _otros_archivos(tmp_path) == []
+
+
+def _partes(ruta: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(ruta) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_las_demas_partes_del_archivo_quedan_byte_a_byte(tmp_path, capsys):
+    """También lo que openpyxl no conserva: una lista desplegable guardada por Excel 2010+ como extensión x14."""
+    import zipfile
+
+    libro = _libro(tmp_path)
+    partes = _partes(libro)
+    x14 = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" '
+           b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list">'
+           b'<x14:formula1><xm:f>listas!$A$2:$A$5</xm:f></x14:formula1><xm:sqref>D2:D2000</xm:sqref>'
+           b'</x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>')
+    partes["xl/worksheets/sheet4.xml"] = partes["xl/worksheets/sheet4.xml"].replace(b"</worksheet>", x14)
+    with zipfile.ZipFile(libro, "w", zipfile.ZIP_DEFLATED) as z:
+        for nombre, datos in partes.items():
+            z.writestr(nombre, datos)
+    assert main(["importar", "crp", str(escribir_reporte(tmp_path / "crp.xlsx", FILAS_JUNIO)), "--libro", str(libro),
+                 "--aplicar"]) == 0
+    despues = _partes(libro)
+    assert list(despues) == list(partes)  # mismas partes, en el mismo orden
+    assert {n for n in partes if partes[n] != despues[n]} == {"xl/worksheets/sheet6.xml"}  # solo la hoja presupuesto
+    assert x14 in despues["xl/worksheets/sheet4.xml"]

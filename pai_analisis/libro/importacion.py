@@ -15,19 +15,19 @@ libro y, solo con ``aplicar=True``, lo escribe:
 * la escritura es atómica (:func:`~pai_analisis.comun.archivos.escribir_atomico`) y deja al lado
   una copia del libro anterior, ``LIBRO.antes_de_crp_AAAA-MM-DD.xlsx`` (``_2``, ``_3``… si ya existe).
 
-Con openpyxl solo se tocan esas celdas: hojas, estilos, listas desplegables, comentarios y la
-marca de demostración quedan como estaban.
+openpyxl solo lee; la escritura cambia el XML de la hoja ``presupuesto`` y copia byte a byte las
+demás partes del archivo (:mod:`.parche_hoja`): las otras hojas, estilos, listas desplegables
+(también las que Excel guarda en extensiones que openpyxl no conserva), comentarios y la marca de
+demostración quedan como estaban.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
 import tempfile
 import warnings
-from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from ..comun.textos import normalizar
 from ..errores import ErrorPeriodo, ErrorReporte, ErrorValidacion
 from ..fuentes.crp import ReporteCRP, leer_reporte_crp
 from .carga import cargar_libro
+from .parche_hoja import parchar_hoja
 
 HOJA = "presupuesto"
 MARCA = "[BogData CRP «{archivo}», corte {corte}]"
@@ -206,32 +207,31 @@ def importar_crp(reporte: str | Path, *, libro: str | Path, periodo: str | None 
     resultado = Importacion(rep, libro, str(p), cambios, [x for x in proyectos if x not in en_reporte],
                             rep.proyectos[~rep.proyectos["proyecto"].isin(proyectos)].reset_index(drop=True), ultimo)
     if aplicar and resultado.pendientes:
-        _escribir(wb, ws, columnas, resultado, p, original)
+        _escribir(ws, columnas, resultado, p, original)
     return resultado
 
 
-def _escribir(wb, ws, columnas: dict[str, int], resultado: Importacion, p: pd.Period, original: bytes) -> None:
+def _escribir(ws, columnas: dict[str, int], resultado: Importacion, p: pd.Period, original: bytes) -> None:
+    celdas: dict[tuple[int, int], object] = {}
+    modelos: dict[int, int] = {}
     if "observaciones" not in columnas:
         columnas["observaciones"] = ws.max_column + 1
-        ws.cell(1, columnas["observaciones"], "observaciones")._style = copy(ws.cell(1, columnas["observaciones"] - 1)._style)
+        celdas[1, columnas["observaciones"]] = "observaciones"
     for c in resultado.pendientes:
         if c.nueva:
-            for col in columnas.values():
-                ws.cell(c.fila, col)._style = copy(ws.cell(c.fila - 1, col)._style)
-            ws.cell(c.fila, columnas["proyecto"], c.proyecto)
-            ws.cell(c.fila, columnas["periodo"], str(p))
-            ws.cell(c.fila, columnas["apropiacion"], _numero(c.apropiacion))
-        ws.cell(c.fila, columnas["compromisos"], _numero(c.compromisos))
-        ws.cell(c.fila, columnas["giros"], _numero(c.giros))
-        ws.cell(c.fila, columnas["observaciones"], c.observaciones)
+            modelos[c.fila] = c.fila - 1
+            celdas[c.fila, columnas["proyecto"]] = c.proyecto
+            celdas[c.fila, columnas["periodo"]] = str(p)
+            celdas[c.fila, columnas["apropiacion"]] = _numero(c.apropiacion)
+        celdas[c.fila, columnas["compromisos"]] = _numero(c.compromisos)
+        celdas[c.fila, columnas["giros"]] = _numero(c.giros)
+        celdas[c.fila, columnas["observaciones"]] = c.observaciones
+    nuevo = parchar_hoja(original, ws.title, celdas, modelos)
     libro = resultado.libro
     if libro.read_bytes() != original:
         raise ErrorReporte(f"El libro «{libro.name}» cambió mientras se importaba (¿está abierto en otro programa?). "
                            "No se escribió nada; vuelva a intentarlo.")
 
-    buf = io.BytesIO()
-    wb.save(buf)
-    nuevo = buf.getvalue()
     with tempfile.TemporaryDirectory(prefix="pai-crp-") as carpeta:  # el libro nuevo se valida entero antes de reemplazar al anterior
         prueba = Path(carpeta) / libro.name
         prueba.write_bytes(nuevo)
