@@ -40,6 +40,7 @@ _PUBLICOS = {
     "ErrorPeriodo": "errores",
     "ErrorEscritura": "errores",
     "ErrorPublicacion": "errores",
+    "ErrorReporte": "errores",
 }
 
 __all__ = sorted([*_PUBLICOS, "__version__"])

@@ -138,6 +138,13 @@ def _pesos(x: float) -> str:
     return texto[:-3] if texto.endswith(",00") else texto
 
 
+def _texto_clave(valor) -> str:
+    """``500101``, ``500101.0`` y ``" 500101 "`` son la misma clave."""
+    if isinstance(valor, float) and valor.is_integer():
+        valor = int(valor)
+    return "" if valor is None else str(valor).strip()
+
+
 def _fila(n: int, v: list, pos: dict, problemas: list, claves: dict, rangos: set) -> dict | None:
     """Revisa una fila de datos; devuelve sus cifras, o ``None`` si tiene algún problema."""
     antes = len(problemas)
@@ -156,7 +163,7 @@ def _fila(n: int, v: list, pos: dict, problemas: list, claves: dict, rangos: set
         if not _cuadra(m["Com.Sin.Aut.Giro"], sin_giro):
             _problema(problemas, "aritmetica", n, "Com.Sin.Aut.Giro", _pesos(m["Com.Sin.Aut.Giro"]),
                       f"Valor Neto − Autorizacion giro = {_pesos(sin_giro)} (tolerancia de un centavo)")
-    clave = tuple("" if v[pos[c]] is None else str(v[pos[c]]).strip() for c in CLAVE)
+    clave = tuple(_texto_clave(v[pos[c]]) for c in CLAVE)
     if "" in clave:
         _problema(problemas, "celda_vacia", n, CLAVE[clave.index("")], None, "la clave del CRP (número interno y posición)")
     elif clave in claves:
