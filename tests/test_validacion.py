@@ -136,8 +136,6 @@ CASOS = [
     # Presupuesto
     Caso("compromisos_sobre_apropiacion", _poner(PR, 2, "compromisos", 1200), [(PR, F(2), "compromisos", "1200")]),
     Caso("giros_sobre_compromisos", _poner(PR, 2, "giros", 650), [(PR, F(2), "giros", "650")]),
-    Caso("compromisos_bajan", _poner(PR, 1, "compromisos", 250), [(PR, F(1), "compromisos", "250")]),
-    Caso("giros_bajan", _poner(PR, 2, "giros", 100), [(PR, F(2), "giros", "100")]),
     # Plan de acción integrado
     Caso("actividad_programado_baja", _poner(SA, 2, "programado", 15), [(SA, F(2), "programado", "15")]),
     Caso("actividad_ejecutado_baja", _poner(SA, 1, "ejecutado", 5), [(SA, F(1), "ejecutado", "5")]),
@@ -202,7 +200,7 @@ def test_todos_los_errores_en_una_pasada(escribir_libro):
     cambios = [c for c in CASOS if c.id in {
         "falta_hoja", "texto_en_numero", "anualizacion_desconocida", "meta_duplicada", "indicador_inexistente",
         "periodo_fuera_de_vigencia", "giros_sobre_compromisos", "actividad_sobre_100", "corrupcion_impacto_leve",
-        "denominador_cero", "compromisos_bajan",
+        "denominador_cero", "actividad_ejecutado_baja",
     }]
     for c in cambios:
         c.cambiar(hojas)
@@ -226,6 +224,85 @@ def test_filas_vacias_se_omiten_y_la_fila_de_excel_se_conserva(escribir_libro):
         cargar_libro(escribir_libro(hojas))
     assert _contiene(_errores(info.value), SM, 6, "ejecutado", "mucho")
     assert len(_errores(info.value)) == 1
+
+
+def _avisos(libro, regla):
+    a = libro.advertencias
+    return a[a["regla"] == regla]
+
+
+@pytest.mark.parametrize(("columna", "i", "valor", "obs", "esperado"), [
+    # compromisos de febrero 250 < 300 de enero: baja 300 − 250 = 50, con la observación del corte
+    ("compromisos", 1, 250, "Anulación del CRP 17", ["baja $50 millones en 2024-02 respecto de 2024-01", "«Anulación del CRP 17»"]),
+    # giros de marzo 100 < 120 de febrero: baja 20 (un reintegro), sin observación
+    ("giros", 2, 100, None, ["baja $20 millones en 2024-03 respecto de 2024-02", "no trae observación"]),
+    # 0,5 menos: la cifra con su decimal
+    ("compromisos", 2, 499.5, None, ["baja $0,5 millones en 2024-03 respecto de 2024-02"]),
+])
+def test_acumulado_de_presupuesto_que_baja_es_advertencia(escribir_libro, columna, i, valor, obs, esperado):
+    """Sección 8.1: anulaciones, liberaciones y reintegros bajan el acumulado; el libro es válido y se advierte."""
+    hojas = libro_valido()
+    hojas[PR][i][columna] = valor
+    hojas[PR][i]["observaciones"] = obs
+    libro = cargar_libro(escribir_libro(hojas))  # válido: no lanza
+    avisos = _avisos(libro, "acumulado_presupuesto_baja")
+    assert len(avisos) == 1
+    a = avisos.iloc[0]
+    assert (a["nivel"], a["hoja"], a["fila"], a["columna"]) == ("advertencia", PR, F(i), columna)
+    assert "proyecto 7867" in a["esperado"]
+    for texto in esperado:
+        assert texto in a["esperado"], a["esperado"]
+
+
+def test_acumulado_de_actividad_que_baja_sigue_siendo_error(escribir_libro):
+    hojas = libro_valido()
+    hojas[SA][1]["ejecutado"] = 5
+    with pytest.raises(ErrorValidacion) as info:
+        cargar_libro(escribir_libro(hojas))
+    assert list(_errores(info.value)["regla"]) == ["acumulado_baja"]
+
+
+@pytest.mark.parametrize(("cambio", "reglas"), [
+    # compromisos que bajan por debajo de los giros del mismo corte: la advertencia y el error giros > compromisos
+    ({"compromisos": 100}, ["giros_sobre_compromisos"]),
+    ({"compromisos": 1100}, ["compromisos_sobre_apropiacion"]),
+])
+def test_reglas_del_mismo_corte_siguen_siendo_error(escribir_libro, cambio, reglas):
+    hojas = libro_valido()
+    hojas[PR][1].update(cambio)
+    with pytest.raises(ErrorValidacion) as info:
+        cargar_libro(escribir_libro(hojas))
+    assert list(_errores(info.value)["regla"]) == reglas
+
+
+def _proyecto_nuevo(hojas, **ventana):
+    hojas["proyectos"].append({"proyecto": 7870, "nombre": "Otro", "objetivo": 1, "presupuesto_programado": 400, **ventana})
+    for mes, c in (("2024-01", 10), ("2024-02", 20), ("2024-03", 30)):
+        hojas[PR].append({"proyecto": 7870, "periodo": mes, "apropiacion": 400, "compromisos": c, "giros": 0})
+
+
+@pytest.mark.parametrize(("caso", "esperado"), [
+    # el único proyecto activo repite en marzo el corte de febrero: advertencia para 2024-03
+    ("uno_repite", ["2024-03"]),
+    # otro proyecto activo sí se movió en marzo: no hay advertencia
+    ("otro_se_mueve", []),
+    # el otro proyecto cerró en febrero (no está activo en marzo): el de 7867 repite → advertencia
+    ("otro_cerrado", ["2024-03"]),
+    # nada se repite
+    ("con_movimiento", []),
+])
+def test_corte_identico_en_todos_los_proyectos_activos(escribir_libro, caso, esperado):
+    hojas = libro_valido()
+    if caso != "con_movimiento":
+        hojas[PR][2].update(compromisos=500, giros=120)  # marzo = febrero en 7867
+    if caso == "otro_se_mueve":
+        _proyecto_nuevo(hojas)
+    if caso == "otro_cerrado":
+        _proyecto_nuevo(hojas, vigente_hasta="2024-02")
+    libro = cargar_libro(escribir_libro(hojas))
+    avisos = _avisos(libro, "corte_sin_movimiento")
+    assert list(avisos["valor"]) == esperado
+    assert (avisos["esperado"].str.contains("¿la fuente no se actualizó?")).all()
 
 
 def test_advertencias_no_impiden_cargar(escribir_libro):

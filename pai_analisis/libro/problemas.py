@@ -40,7 +40,7 @@ REGLAS = {
     "ponderacion_cero": "las ponderaciones del proyecto suman 0",
     "compromisos_sobre_apropiacion": "compromisos mayores que la apropiación",
     "giros_sobre_compromisos": "giros mayores que los compromisos",
-    "acumulado_baja": "un valor acumulado que baja de un mes al siguiente",
+    "acumulado_baja": "un porcentaje acumulado de una actividad que baja de un mes al siguiente",
     "meta_cero": "un indicador de sentido «mayor» con meta 0",
     "medicion_incompleta": "una medición sin resultado ni numerador y denominador",
     "denominador_cero": "un denominador igual a 0",
@@ -56,6 +56,8 @@ REGLAS = {
     # advertencias
     "reporte_faltante": "falta un reporte que debía estar (advertencia)",
     "sobreejecucion": "cumplimiento por encima del umbral de sobreejecución (advertencia)",
+    "acumulado_presupuesto_baja": "compromisos o giros acumulados que bajan: anulación, liberación o reintegro (advertencia, sección 8.1)",
+    "corte_sin_movimiento": "un corte de presupuesto idéntico al del mes anterior en todos los proyectos activos (advertencia)",
     "sin_programacion": "una meta o un proyecto sin programación de la vigencia (advertencia)",
 }
 

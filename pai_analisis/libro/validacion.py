@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..comun.numeros import decimales_de, magnitud, millones
 from ..comun.textos import normalizar
 from . import esquema
 from .cambios import advertencias_programacion, reglas_armonizacion, reglas_reprogramaciones, reglas_ventanas
 from .celdas import tipar_hojas
-from .problemas import Problemas, mostrar
+from .problemas import Problemas, mostrar, vacio
 from .ventanas import resolver_ventanas
 
 
@@ -91,6 +92,49 @@ def _no_decrece(df, hoja, clave, columnas, p: Problemas) -> None:
             p.error("acumulado_baja", hoja, fila, col, v, f"un valor acumulado que no baje respecto del mes anterior ({mostrar(a)})")
 
 
+_OBJETO = {"compromisos": "el compromiso", "giros": "el giro"}
+
+
+def _presupuesto_que_baja(pr: pd.DataFrame, p: Problemas) -> None:
+    """Sección 8.1: un acumulado de ``compromisos`` o ``giros`` que baja es válido (anulación, liberación, reintegro): advertencia."""
+    orden = pr.dropna(subset=["proyecto", "periodo"]).sort_values(["proyecto", "periodo"], kind="stable")
+    obs = orden["observaciones"] if "observaciones" in orden else pd.Series(None, index=orden.index, dtype=object)
+    for col in ("compromisos", "giros"):
+        g = orden.groupby("proyecto", observed=True)
+        anterior, mes_anterior = g[col].shift(), g["periodo"].shift()
+        baja = orden[col] < anterior - 1e-9
+        for fila, proy, mes, v, a, m_a, o in zip(*(s[baja] for s in (orden["_fila"], orden["proyecto"], orden["periodo"],
+                                                                     orden[col], anterior, mes_anterior, obs)), strict=False):
+            nota = f"; observación del corte: «{str(o).strip()}»" if not vacio(o) else "; el corte no trae observación que lo explique"
+            p.advertencia("acumulado_presupuesto_baja", "presupuesto", fila, col, v,
+                          f"un acumulado que no baje, salvo anulación, liberación o reintegro: {_OBJETO[col]} acumulado del "
+                          f"proyecto {mostrar(proy)} baja {millones(a - v, decimales_de(round(a - v, 6)))} en {mes} respecto de "
+                          f"{m_a} ({magnitud(a)} → {magnitud(v)}): movimiento del mes negativo{nota}")
+
+
+def _cortes_sin_movimiento(tablas, p: Problemas) -> None:
+    """Sección 8.1: un corte idéntico al del mes anterior en **todos** los proyectos activos es una advertencia.
+
+    Idéntico quiere decir la misma apropiación, los mismos compromisos y los mismos giros que el
+    corte del mes anterior, en cada proyecto activo ese mes (y cada uno con corte en ambos meses).
+    """
+    pr = tablas["presupuesto"].dropna(subset=["proyecto", "periodo", "apropiacion", "compromisos", "giros"])
+    if pr.empty:
+        return
+    cortes = pr.drop_duplicates(["proyecto", "periodo"]).set_index(["proyecto", "periodo"])[["apropiacion", "compromisos", "giros"]]
+    proyectos = tablas["proyectos"]
+    for mes in sorted(set(pr["periodo"])):
+        activos = proyectos.loc[(proyectos["vigente_desde"] <= mes) & (proyectos["vigente_hasta"] >= mes), "proyecto"].drop_duplicates()
+        claves = [(x, mes) for x in activos]
+        previas = [(x, mes - 1) for x in activos]
+        if not claves or not all(k in cortes.index for k in claves + previas):
+            continue
+        if ((cortes.loc[claves].to_numpy() - cortes.loc[previas].to_numpy()).__abs__() <= 1e-9).all():
+            p.advertencia("corte_sin_movimiento", "presupuesto", None, "periodo", str(mes),
+                          f"algún movimiento en el corte de {mes}: es idéntico al de {mes - 1} en los {len(claves)} proyectos "
+                          "activos (apropiación, compromisos y giros); ¿la fuente no se actualizó?")
+
+
 def _reglas_de_dominio(t, p: Problemas) -> None:
     m = t["metas"]
     sin_lb = m[(m["anualizacion"] == "Decreciente") & m["linea_base"].isna()]
@@ -110,7 +154,7 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
         p.error("compromisos_sobre_apropiacion", "presupuesto", fila, "compromisos", c, f"compromisos menores o iguales a la apropiación ({mostrar(a)})")
     for fila, g, c in zip(*(pr.loc[pr["giros"] > pr["compromisos"] + 1e-9, k] for k in ("_fila", "giros", "compromisos")), strict=False):
         p.error("giros_sobre_compromisos", "presupuesto", fila, "giros", g, f"giros menores o iguales a los compromisos ({mostrar(c)})")
-    _no_decrece(pr, "presupuesto", "proyecto", ("compromisos", "giros"), p)
+    _presupuesto_que_baja(pr, p)
 
     ind = t["indicadores"]
     for fila in ind.loc[(ind["sentido"] == "mayor") & (ind["meta"] == 0), "_fila"]:
@@ -165,4 +209,5 @@ def validar(crudas: dict[str, pd.DataFrame], vigencia: int | None = None,
     reglas_reprogramaciones(tablas, p)
     reglas_armonizacion(tablas, escritas["proyectos"], p)
     advertencias_programacion(tablas, p)
+    _cortes_sin_movimiento(tablas, p)
     return tablas, p.tabla(), vigencia
