@@ -1,7 +1,8 @@
 """Exportación de las métricas de un periodo a un libro .xlsx para analistas.
 
 Una hoja por nivel (resumen, objetivos, proyectos, metas, indicadores, actividades,
-riesgos, alertas) con encabezados en español, números guardados como números (los
+riesgos, alertas) y la de ``movimientos`` (cada corte de presupuesto con su movimiento del mes,
+negativo cuando hubo anulaciones o reintegros: sección 8.1) con encabezados en español, números guardados como números (los
 porcentajes en escala 0–100 con formato ``0.0" %"``, no el ``%`` de Excel que multiplica
 por 100; el dinero en millones con ``#,##0``), semáforo por formato condicional con los
 umbrales de ``metricas.parametros``, encabezados fijos y autofiltros.
@@ -27,6 +28,17 @@ from ..metricas.parametros import COMPONENTES, ETIQUETAS_SEMAFORO
 from .hojas_excel import CON_SEMAFORO, ENTERO, HOJAS, MILLONES, PCT
 
 _PELIGROSOS = ("=", "+", "-", "@")
+_UN_DECIMAL = "#,##0.0"  # los movimientos del mes pueden ser negativos y de una décima: se ven con su signo
+_MOVIMIENTOS = [
+    ("proyecto", "Proyecto", ENTERO),
+    ("periodo", "Mes", None),
+    ("apropiacion", "Apropiación (millones)", _UN_DECIMAL),
+    ("compromisos", "Compromisos acumulados (millones)", _UN_DECIMAL),
+    ("movimiento_compromisos", "Compromisos del mes (millones)", _UN_DECIMAL),
+    ("giros", "Giros acumulados (millones)", _UN_DECIMAL),
+    ("movimiento_giros", "Giros del mes (millones)", _UN_DECIMAL),
+    ("observacion", "Observación del corte", None),
+]
 _COLORES = {"critico": "F8CBAD", "en_riesgo": "FFE699", "satisfactorio": "C6EFCE"}
 _ENCABEZADO = "1F3864"
 
@@ -189,6 +201,10 @@ def exportar_xlsx(metricas, ruta) -> Path:
     ws.column_dimensions["A"].width = 36
     for nombre, cols in HOJAS.items():
         _hoja(wb, nombre, cols, _filas(getattr(metricas, nombre), cols), par)
+    mov = metricas.presupuesto_mensual  # sección 8.1: cada corte con su movimiento del mes, negativo si bajó
+    if mov is not None and len(mov):
+        mov = mov.assign(periodo=mov["periodo"].astype(str))
+    _hoja(wb, "movimientos", _MOVIMIENTOS, _filas(mov if mov is not None else pd.DataFrame(), _MOVIMIENTOS), par)
     contenido = io.BytesIO()  # en memoria primero: un disco lleno no deja un zip a medio escribir
     wb.save(contenido)
     return escribir_atomico(ruta, contenido.getvalue())

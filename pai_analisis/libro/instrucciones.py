@@ -46,7 +46,9 @@ REGLAS = (
     "el valor de la vigencia es el último reportado). Las metas Decreciente requieren línea base.",
     "Presupuesto: apropiación vigente, compromisos y giros acumulados en el año, en millones de pesos "
     "(20149 = $20.149 millones). Los compromisos no superan la apropiación, los giros no superan los "
-    "compromisos y ningún acumulado baja de un mes al siguiente.",
+    "compromisos. Un acumulado de compromisos o giros puede bajar de un mes al siguiente (anulación o "
+    "liberación de un compromiso, reintegro de un giro): es válido, se advierte y el informe muestra el movimiento "
+    "negativo; explíquelo en «observaciones» de ese corte.",
     "Porcentajes: números de 0 a 100 (80 significa 80 %), no 0,8. El avance de las actividades es "
     "acumulado: no baja de un mes al siguiente ni supera 100.",
     "Textos de las listas: use las listas desplegables; no importan mayúsculas, tildes ni espacios sobrantes.",

@@ -97,6 +97,10 @@ class Metricas:
                             ("apropiacion", "compromisos", "giros", "ejecucion_presupuestal", "apropiacion_inicial", "modificaciones")},
             "modificaciones_presupuestales": _registros(self.modificaciones, {"proyecto": int, "periodo": _s, "anterior": _f,
                                                                               "nueva": _f, "monto": _f, "tipo": _s, "destino": _s}),
+            "presupuesto_mensual": _registros(self.presupuesto_mensual.assign(periodo=self.presupuesto_mensual["periodo"].astype(str))
+                                              if len(self.presupuesto_mensual) else self.presupuesto_mensual, {
+                "proyecto": int, "periodo": _s, "apropiacion": _f, "compromisos": _f, "giros": _f, "movimiento_compromisos": _f,
+                "movimiento_giros": _f, "observacion": _s}),
             "reprogramaciones": _registros(self.reprogramaciones, {"proyecto": int, "meta": int, "periodo": _s, "anterior": _f,
                                                                    "nueva": _f, "motivo": _s}),
             "armonizacion": _registros(self.armonizacion, {"proyecto_anterior": int, "proyecto_nuevo": int, "periodo": _s,

@@ -1,7 +1,8 @@
 """Lecturas del informe 03 sobre el presupuesto: la curva de compromisos y giros, las modificaciones
 presupuestales (sección 6.3: apropiación inicial frente a la vigente, cada cambio con su mes y su monto)
-y la armonización con el plan de desarrollo nuevo (sección 6.4: qué proyecto continúa a cuál, desde
-cuándo y con cuánto dinero). Las cifras las calcula :mod:`pai_analisis.metricas.presupuesto` y
+la armonización con el plan de desarrollo nuevo (sección 6.4: qué proyecto continúa a cuál, desde
+cuándo y con cuánto dinero) y los movimientos del mes (sección 8.1: compromisos y giros del mes, negativos
+cuando hubo anulaciones, liberaciones o reintegros, con la observación del corte). Las cifras las calcula :mod:`pai_analisis.metricas.presupuesto` y
 :mod:`pai_analisis.metricas.armonizacion`; aquí solo se dicen.
 """
 
@@ -12,7 +13,7 @@ from ...comun.periodos import periodo_en_palabras
 from .. import graficos
 from ..piezas import Html, contar, e, lista_es
 from ..tablas import tabla_html
-from .comunes import aun_no, hay, nota_corte
+from .comunes import aun_no, corto, hay, nota_corte
 from .elementos import ancla
 
 
@@ -41,6 +42,74 @@ def alt_curva(ctx) -> str:
     return (
         "Pequeños gráficos de línea, uno por proyecto y uno del total, con compromisos, giros y compromisos programados "
         "mes a mes como porcentaje de la apropiación. " + frase_curva(ctx)
+    )
+
+
+def _movimientos(ctx):
+    """Los cortes hasta P con su movimiento y el nombre del proyecto (``presupuesto_mensual`` de las métricas)."""
+    mov = ctx.metricas.presupuesto_mensual
+    if mov is None or not len(mov):
+        return mov
+    nombres = ctx.metricas.proyectos.drop_duplicates("proyecto").set_index("proyecto")["nombre"]
+    return mov.assign(nombre=mov["proyecto"].map(nombres), periodo=mov["periodo"].astype(str))
+
+
+def _negativos(mov):
+    return mov[(mov["movimiento_compromisos"] < 0) | (mov["movimiento_giros"] < 0)]
+
+
+def _frase_negativo(r) -> str:
+    partes = [f"{'los compromisos' if c == 'compromisos' else 'los giros'} bajaron {millones(-v, 1 if v % 1 else 0)}"
+              for c, v in (("compromisos", r.movimiento_compromisos), ("giros", r.movimiento_giros)) if v < 0]
+    explica = f" («{corto(r.observacion, 120)}»)" if isinstance(r.observacion, str) else " (el corte no trae observación)"
+    return f"en {periodo_en_palabras(r.periodo)} el proyecto {r.proyecto} {lista_es(partes)}{explica}"
+
+
+def frase_movimientos(ctx) -> str:
+    """Lo comprometido y girado en el mes P, y cada movimiento negativo del año con su explicación."""
+    mov = _movimientos(ctx)
+    if mov is None or not len(mov):
+        return aun_no(ctx, "presupuesto")
+    mes = mov[mov["periodo"] == str(ctx.periodo)]
+    if not len(mes):
+        texto = f"No hay cortes de presupuesto de {ctx.periodo_texto}: no hay movimientos del mes que mostrar."
+    else:
+        c, g = mes["movimiento_compromisos"].sum(), mes["movimiento_giros"].sum()
+        texto = (f"En {ctx.periodo_texto} los compromisos de la entidad se movieron {_con_signo(c)} y los giros "
+                 f"{_con_signo(g)} (este corte menos el anterior de cada proyecto).")
+    neg = _negativos(mov)
+    if not len(neg):
+        return texto + " En lo corrido del año ningún acumulado ha bajado."
+    return (texto + f" Hubo {contar(len(neg), 'movimiento negativo', 'movimientos negativos')} en el año, por anulaciones, "
+            f"liberaciones o reintegros: {'; '.join(_frase_negativo(r) for r in neg.itertuples())}. Los porcentajes usan los "
+            "acumulados tal como se reportaron.")
+
+
+def _con_signo(v) -> str:
+    v = round(float(v), 6)
+    return "sin cambio ($0)" if v == 0 else ("+" if v > 0 else "−") + millones(abs(v), 1 if v % 1 else 0)
+
+
+def tabla_movimientos(ctx) -> Html:
+    """Los movimientos del mes P por proyecto (negativos con su signo) y, aparte, los negativos de meses anteriores."""
+    mov = _movimientos(ctx)
+    if mov is None or not len(mov):
+        return Html("")
+    vistos = mov[(mov["periodo"] == str(ctx.periodo)) | (mov.index.isin(_negativos(mov).index))]
+    vistos = vistos.sort_values(["periodo", "proyecto"], ascending=[False, True])
+    return tabla_html(
+        vistos,
+        {
+            "periodo": ("Mes", "periodo"),
+            "proyecto": ("Proyecto", "texto"),
+            "nombre": ("Nombre", "texto"),
+            "compromisos": ("Compromisos acumulados", "pesos"),
+            "movimiento_compromisos": ("Compromisos del mes", "pesos_cambio"),
+            "giros": ("Giros acumulados", "pesos"),
+            "movimiento_giros": ("Giros del mes", "pesos_cambio"),
+            "observacion": ("Observación", "texto"),
+        },
+        vacia="No hay movimientos que mostrar.",
     )
 
 
