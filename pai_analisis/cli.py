@@ -1,11 +1,12 @@
-"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, cuadernos.
+"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, cuadernos, conciliar.
 
 Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras
 clave explícitas (``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``,
 ``publicar_informes``…). Los errores previstos (:class:`~pai_analisis.errores.ErrorPAI`) se
 escriben en la salida de error, en español y sin traza (salvo ``--depurar``), con código 1;
 un error inesperado es un defecto del programa (código 2). ``pai informes`` sale con 3 cuando
-un periodo pedido aún no tiene datos (sección 7.4 de la especificación).
+un periodo pedido aún no tiene datos (sección 7.4 de la especificación); ``pai conciliar --estricto``
+sale con 4 cuando algún mes no cuadra (sección 8.3; sin ``--estricto``, 0: la tabla es el resultado).
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def _agregar_datos(p: argparse.ArgumentParser) -> None:
                    help="sin --datos: el año de demostración (por omisión) o el 2024 armonizado con el plan 2024-2027")
     p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
                    help="parámetros (umbrales, pesos); por defecto parametros/base.yaml")
+
+
+def _agregar_fuente(p: argparse.ArgumentParser, *, requerida: bool) -> None:
+    p.add_argument("--fuente", type=Path, required=requerida, default=None, metavar="ARCHIVO.csv",
+                   help="DatosAbiertosPresupuestoGeneralDistrito.csv (datos abiertos del Distrito, Mapa de Inversiones)"
+                        + ("" if requerida else ": el informe de presupuesto muestra la conciliación"))
+    p.add_argument("--entidad", required=requerida, default=None, metavar="NOMBRE",
+                   help="la «Institucion» de la fuente" + ("" if requerida else " (por omisión, la entidad de los parámetros)"))
 
 
 def _fecha(texto: str):
@@ -111,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto 600)")
     p.add_argument("--sin-pdf", dest="pdf", action="store_false",
                    help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 30 s por periodo, medido con bench/informes.py)")
+    _agregar_fuente(p, requerida=False)
+
+    p = sub.add_parser("conciliar", help="compara los totales del libro con el presupuesto que publica el Distrito, mes a mes")
+    p.add_argument("--datos", type=Path, required=True, metavar="LIBRO.xlsx", help="libro de seguimiento")
+    _agregar_fuente(p, requerida=True)
+    p.add_argument("--estricto", action="store_true", help="sale con 4 si algún mes no cuadra o falta en un lado (para cron)")
 
     p = sub.add_parser("importar", help="trae cifras de un sistema del Distrito al libro (simula sin --aplicar)")
     fuente = p.add_subparsers(dest="fuente", required=True, metavar="FUENTE")
@@ -205,10 +220,12 @@ def _informes(a) -> int:
     from .publicacion.publicador import _sin_validador_iri
 
     _sin_validador_iri()  # este proceso es solo `pai`: evita 0,7 s de importaciones que nadie usa
+    if a.entidad is not None and a.fuente is None:
+        raise ErrorPAI("--entidad va con --fuente ARCHIVO.csv: es la entidad que se busca en esa fuente.")
     resultado = publicar_informes(a.periodo, desde=a.desde, hasta=a.hasta, datos=a.datos, ejemplo=a.ejemplo,
                                   parametros=a.parametros, salida=a.salida, cuadernos=a.cuadernos, forzar=a.forzar,
                                   procesos=a.procesos, espera=a.espera, hoy=a.hoy, tiempo_cuaderno=a.tiempo_cuaderno,
-                                  pdf=a.pdf)
+                                  pdf=a.pdf, fuente=a.fuente, entidad=a.entidad)
     return resultado.codigo_salida
 
 
@@ -221,6 +238,18 @@ def _importar(a) -> int:
     return 0
 
 
+def _conciliar(a) -> int:
+    from .fuentes.presupuesto_distrital import de_entidad, leer_presupuesto_distrital
+    from .informes.lecturas.conciliacion import texto_terminal
+    from .libro.carga import cargar_libro
+    from .metricas.conciliacion import CUADRA, conciliar
+
+    libro = cargar_libro(a.datos)
+    tabla = conciliar(libro.presupuesto, de_entidad(leer_presupuesto_distrital(a.fuente), a.entidad), libro.vigencia)
+    print(texto_terminal(tabla, a.entidad, a.fuente.name))
+    return 4 if a.estricto and (tabla["estado"] != CUADRA).any() else 0
+
+
 def _cuadernos(a) -> int:
     from .publicacion.cuadernos import copiar_cuadernos
 
@@ -231,7 +260,7 @@ def _cuadernos(a) -> int:
 
 
 _ACCIONES = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes,
-             "importar": _importar, "cuadernos": _cuadernos}
+             "importar": _importar, "cuadernos": _cuadernos, "conciliar": _conciliar}
 
 
 def main(argv: list[str] | None = None) -> int:

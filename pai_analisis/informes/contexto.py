@@ -22,10 +22,12 @@ from ..errores import ErrorPublicacion
 class Contexto:
     """Libro, métricas y parámetros de un periodo, con las series mensuales calculadas a demanda."""
 
-    def __init__(self, libro, metricas, parametros, memoria: dict | None = None):
+    def __init__(self, libro, metricas, parametros, memoria: dict | None = None, conciliacion: dict | None = None):
         self.libro, self.metricas, self.parametros = libro, metricas, parametros
         self.periodo: pd.Period = metricas.periodo
         self.memoria = memoria  # meses ya calculados (metricas._nucleo_en); no se guarda en el pickle
+        # sección 8.3: {"tabla": conciliación mes a mes hasta P, "entidad", "archivo"}; None sin --fuente
+        self.conciliacion = conciliacion
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "memoria": None}
@@ -62,17 +64,32 @@ class Contexto:
         return self
 
 
-def preparar_desde(libro, periodo, parametros=None, memoria: dict | None = None) -> Contexto:
+def preparar_desde(libro, periodo, parametros=None, memoria: dict | None = None, fuente: dict | None = None) -> Contexto:
     """Calcula las métricas de ``periodo`` sobre un libro ya cargado (lo usa ``pai informes``, que ya validó el libro).
 
     ``memoria``: diccionario compartido entre los periodos de una corrida (mismo libro y parámetros).
+    ``fuente``: ``{"tabla": totales mensuales de la entidad en los datos abiertos, "entidad", "archivo"}``
+    (:func:`leer_fuente`); con ella el contexto trae la conciliación hasta ``periodo`` (sección 8.3).
     """
     from ..metricas.calculo import calcular_metricas
+    from ..metricas.conciliacion import conciliar
     from ..metricas.parametros import cargar_parametros
 
     par = parametros or cargar_parametros()
     memoria = {} if memoria is None else memoria
-    return Contexto(libro, calcular_metricas(libro, periodo, par, memoria=memoria), par, memoria)
+    m = calcular_metricas(libro, periodo, par, memoria=memoria)
+    conciliacion = None
+    if fuente is not None:
+        conciliacion = {"tabla": conciliar(libro.presupuesto, fuente["tabla"], libro.vigencia, m.periodo),
+                        "entidad": fuente["entidad"], "archivo": fuente["archivo"]}
+    return Contexto(libro, m, par, memoria, conciliacion)
+
+
+def leer_fuente(ruta, entidad: str) -> dict:
+    """El archivo de datos abiertos del Distrito, ya reducido a los totales mensuales de ``entidad`` (para :func:`preparar_desde`)."""
+    from ..fuentes.presupuesto_distrital import de_entidad, leer_presupuesto_distrital
+
+    return {"tabla": de_entidad(leer_presupuesto_distrital(ruta), entidad), "entidad": entidad, "archivo": Path(ruta).name}
 
 
 def guardar_calculo(ctx: Contexto, ruta) -> Path:
@@ -99,13 +116,15 @@ def _ruta(ruta):
     return ruta
 
 
-def preparar(periodo, datos=None, parametros=None, calculo=None, *, ejemplo: str = "demostracion") -> Contexto:
+def preparar(periodo, datos=None, parametros=None, calculo=None, *, ejemplo: str = "demostracion",
+             fuente=None, entidad: str | None = None) -> Contexto:
     """Contexto del informe de ``periodo``.
 
     ``calculo``: ruta de un cálculo guardado por :func:`guardar_calculo` (así lo usa ``pai
     informes``: los cuadernos no recalculan). Sin ella: carga ``datos`` (``None`` = el ejemplo
     incorporado ``ejemplo``), lee ``parametros`` (``None`` = ``parametros/base.yaml`` si existe) y
-    calcula.
+    calcula; ``fuente`` (el CSV de datos abiertos del Distrito) agrega la conciliación de ``entidad``
+    (por omisión, la de los parámetros).
     """
     from ..metricas.periodo import resolver_periodo
 
@@ -118,4 +137,6 @@ def preparar(periodo, datos=None, parametros=None, calculo=None, *, ejemplo: str
     from ..libro.carga import cargar_libro
     from ..metricas.parametros import cargar_parametros
 
-    return preparar_desde(cargar_libro(_ruta(datos), ejemplo=ejemplo), periodo, cargar_parametros(_ruta(parametros)))
+    par = cargar_parametros(_ruta(parametros))
+    origen = leer_fuente(_ruta(fuente), entidad or par.entidad) if fuente is not None else None
+    return preparar_desde(cargar_libro(_ruta(datos), ejemplo=ejemplo), periodo, par, fuente=origen)

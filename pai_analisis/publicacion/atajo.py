@@ -3,7 +3,7 @@
 La huella de cada periodo (:mod:`.huellas`, sección 7.2) se toma sobre el libro leído y
 validado, y eso, con importar pandas, cuesta más de un segundo. La corrida diaria de cron
 (``0 6 5-28 * *``) casi siempre encuentra los mismos archivos que la del día anterior: si **los
-bytes** de los libros, del archivo de parámetros y de los cuadernos, y el contenido del paquete
+bytes** de los libros, del archivo de parámetros, de los cuadernos y de la fuente de ``--fuente``, y el contenido del paquete
 son idénticos a los de la última corrida completa que terminó sin fallos, y cada periodo pedido
 quedó publicado (o sin cambios) en esa corrida, leerlo todo terminaría omitiéndolos: se omiten
 sin leer nada.
@@ -35,10 +35,12 @@ def _sha_archivo(ruta: Path) -> str:
     return hashlib.sha256(ruta.read_bytes()).hexdigest()
 
 
-def entradas(datos: list[Path] | None, ejemplo: str, ruta_parametros: Path | None, carpeta_cuadernos: Path | None) -> str | None:
+def entradas(datos: list[Path] | None, ejemplo: str, ruta_parametros: Path | None, carpeta_cuadernos: Path | None,
+             fuente: tuple[Path, str | None] | None = None) -> str | None:
     """SHA-256 de todo lo que entra a una corrida, tal como está en el disco; ``None`` si algo no se puede leer.
 
-    ``None`` lleva al camino completo, que dirá qué falta con su mensaje de siempre.
+    ``None`` lleva al camino completo, que dirá qué falta con su mensaje de siempre. ``fuente``: el
+    archivo de la conciliación y la entidad pedida (``pai informes --fuente``): sus bytes cuentan.
     """
     from .. import __version__
     from ..comun.recursos import buscar_base, libros_en
@@ -51,6 +53,7 @@ def entradas(datos: list[Path] | None, ejemplo: str, ruta_parametros: Path | Non
             "datos": ([[str(r.resolve()), _sha_archivo(r)] for r in libros_en(datos)] if datos is not None else ["ejemplo", ejemplo]),
             "parametros": [str(parametros.resolve()), _sha_archivo(parametros)] if parametros is not None else None,
             "cuadernos": [[c.name, _sha_archivo(c)] for c in buscar_cuadernos(carpeta_cuadernos)],
+            "fuente": [str(fuente[0].resolve()), _sha_archivo(fuente[0]), fuente[1]] if fuente is not None else None,
         }
     except Exception:  # noqa: BLE001 - cualquier problema de lectura: el camino completo lo explica
         return None

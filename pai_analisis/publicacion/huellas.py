@@ -1,6 +1,6 @@
 """Huellas de los periodos (sección 7.2): qué determina los informes de un periodo, parte por parte.
 
-La huella de P cubre **solo lo que P usa**, en cinco partes con su propio SHA-256:
+La huella de P cubre **solo lo que P usa**, en seis partes con su propio SHA-256:
 
 * ``plan``: las hojas del plan del libro de su vigencia (objetivos, proyectos, metas,
   indicadores, actividades, riesgos, controles y armonización, con sus ventanas), la vigencia y
@@ -9,7 +9,9 @@ La huella de P cubre **solo lo que P usa**, en cinco partes con su propio SHA-25
   presupuesto, indicadores, actividades, riesgos) y las reprogramaciones que rigen desde P o antes;
 * ``parametros``: los valores de los parámetros (no la ruta del archivo);
 * ``cuadernos``: el contenido de cada cuaderno;
-* ``paquete``: la versión y el contenido del paquete (código, datos, plantillas).
+* ``paquete``: la versión y el contenido del paquete (código, datos, plantillas);
+* ``fuente``: con ``pai informes --fuente``, el nombre del archivo, la entidad y sus totales
+  mensuales de esa vigencia con mes ≤ P (sección 8.3); sin fuente, una marca fija.
 
 Se calculan sobre los datos ya leídos y tipados (solo las columnas del contrato), no sobre los
 bytes del archivo: guardar el libro sin cambios, reordenar columnas o corregir julio no cambian
@@ -26,13 +28,14 @@ from pathlib import Path
 
 from .. import __version__
 
-PARTES = ("plan", "seguimiento", "parametros", "cuadernos", "paquete")
+PARTES = ("plan", "seguimiento", "parametros", "cuadernos", "paquete", "fuente")
 MOTIVOS = {
     "plan": "el plan del libro cambió",
     "seguimiento": "el libro cambió en meses ≤ {periodo}",
     "parametros": "los parámetros cambiaron",
     "cuadernos": "los cuadernos cambiaron",
     "paquete": "el programa cambió (pai-analisis {version})",
+    "fuente": "la fuente de la conciliación cambió en meses ≤ {periodo}",
 }
 
 
@@ -66,8 +69,8 @@ def _columnas(hoja: str) -> list[str]:
     return [c.nombre for c in esquema.HOJAS[hoja]]
 
 
-def partes_periodo(libro, periodo: str, parametros, cuadernos: list[Path]) -> dict[str, str]:
-    """Las cinco partes de la huella de ``periodo`` (cada una un SHA-256)."""
+def partes_periodo(libro, periodo: str, parametros, cuadernos: list[Path], fuente: dict | None = None) -> dict[str, str]:
+    """Las seis partes de la huella de ``periodo`` (cada una un SHA-256); ``fuente`` como en :func:`_fuente`."""
     import pandas as pd
 
     from ..libro import esquema
@@ -89,11 +92,21 @@ def partes_periodo(libro, periodo: str, parametros, cuadernos: list[Path]) -> di
         "parametros": _sha(json.dumps(valores, sort_keys=True, default=str).encode()),
         "cuadernos": _sha(json.dumps({c.name: _sha(c.read_bytes()) for c in cuadernos}, sort_keys=True).encode()),
         "paquete": _sha(f"{__version__}:{_contenido_paquete()}".encode()),
+        "fuente": _fuente(fuente, p),
     }
 
 
+def _fuente(fuente: dict | None, p) -> str:
+    """La parte de la conciliación: lo que P muestra de la fuente (archivo, entidad y sus meses de la vigencia ≤ P)."""
+    if fuente is None:
+        return _sha(b"sin fuente")
+    t = fuente["tabla"]
+    hasta = t[(t["periodo"] <= p) & (t["periodo"].dt.year == p.year)]
+    return _sha(f"{fuente['archivo']}\n{fuente['entidad']}\n".encode() + hasta.astype(str).to_csv(index=False).encode())
+
+
 def huella(partes: dict[str, str]) -> str:
-    """La huella total: SHA-256 de las cinco partes."""
+    """La huella total: SHA-256 de sus partes."""
     return _sha(json.dumps(partes, sort_keys=True).encode())
 
 

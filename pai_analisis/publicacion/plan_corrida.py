@@ -53,7 +53,8 @@ def _publicados(salida: Path) -> list[str]:
     return sorted(p.name for p in salida.iterdir() if p.is_dir() and _PERIODO.match(p.name)) if salida.is_dir() else []
 
 
-def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salida: Path, forzar: bool) -> PlanCorrida:
+def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salida: Path, forzar: bool,
+            fuente: dict | None = None) -> PlanCorrida:
     from ..metricas.cobertura import SIN_DATOS, calcular_cobertura
 
     plan = PlanCorrida()
@@ -67,7 +68,7 @@ def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salid
         if cobertura["estado_periodo"] == SIN_DATOS:
             plan.sin_datos[periodo] = f"el libro «{libro.nombre_datos}» no tiene ningún reporte de {periodo}"
             continue
-        partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos)
+        partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos, fuente)
         previa = huellas.publicada(salida / periodo)
         if previa is None:
             plan.pendientes.append(Pendiente(periodo, libro, partes, "primera publicación"))
@@ -84,7 +85,7 @@ def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salid
         libro = libros.de(periodo)
         if previa is None or bool(previa.get("demostracion")) != bool(libro.demostracion):
             continue
-        partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos)
+        partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos, fuente)
         if previa.get("huella") == huellas.huella(partes):
             plan.al_dia.append(periodo)
             continue

@@ -75,6 +75,8 @@ def publicar_informes(
     tiempo_cuaderno: float | None = TIEMPO_CUADERNO,
     pdf: bool = True,
     terminal: bool = True,
+    fuente: str | Path | None = None,
+    entidad: str | None = None,
 ) -> Publicacion:
     """Renderiza y publica los informes de ``periodos`` en ``salida/P/`` y rehace ``salida/index.html``.
 
@@ -86,7 +88,9 @@ def publicar_informes(
     ``espera``: segundos que espera si otra corrida publica en la misma carpeta.
     ``tiempo_cuaderno``: segundos máximos de cada cuaderno. ``pdf``: también el PDF del comité de
     cada periodo (:mod:`.impresion`; si no se puede, se publica solo el HTML). ``terminal``: el
-    registro también sale por la salida de error.
+    registro también sale por la salida de error. ``fuente``: el CSV de datos abiertos del Distrito
+    (``DatosAbiertosPresupuestoGeneralDistrito.csv``): el informe de presupuesto muestra la
+    conciliación de ``entidad`` (por omisión, la de los parámetros) hasta cada periodo (sección 8.3).
 
     Lanza :class:`~pai_analisis.errores.ErrorPAI` si la corrida no puede empezar (libro inválido,
     periodo mal escrito, carpeta ocupada o no escribible); lo que pasó con cada periodo queda
@@ -128,6 +132,7 @@ def publicar_informes(
                     hoy,
                     tiempo_cuaderno,
                     pdf,
+                    None if fuente is None else (Path(fuente), entidad),
                 )
             finally:
                 candado.release()
@@ -154,14 +159,15 @@ def _registrar_advertencias(libros, parametros) -> None:
 
 
 def _ejecutar(
-    pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy, limite, pdf
+    pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy, limite, pdf,
+    fuente: tuple[Path, str | None] | None = None,
 ) -> Publicacion:
     from . import atajo, limpieza
 
     inicio = time.perf_counter()
     for hecho in limpieza.limpiar(salida):
         log.info("Limpieza: %s.", hecho)
-    huella_entradas = atajo.entradas(datos, ejemplo, ruta_parametros, carpeta_cuadernos)
+    huella_entradas = atajo.entradas(datos, ejemplo, ruta_parametros, carpeta_cuadernos, fuente)
     pedidos_ya = None if forzar else atajo.periodos_pedidos(pedidos, desde, hasta, hoy)
     if pedidos_ya and atajo.sin_cambios(salida, pedidos_ya, huella_entradas):
         for p in pedidos_ya:
@@ -171,11 +177,11 @@ def _ejecutar(
                  numero(time.perf_counter() - inicio), len(pedidos_ya), salida / "index.html")
         return Publicacion(omitidos=pedidos_ya)
     return _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida, carpeta_cuadernos, forzar, procesos,
-                             hoy, limite, pdf, inicio, huella_entradas)
+                             hoy, limite, pdf, inicio, huella_entradas, fuente)
 
 
 def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos,
-                      hoy, limite, pdf, inicio: float, huella_entradas: str | None) -> Publicacion:
+                      hoy, limite, pdf, inicio: float, huella_entradas: str | None, fuente=None) -> Publicacion:
     from ..libro.carga import cargar_libros
     from ..metricas.parametros import cargar_parametros
     from . import archivo, atajo
@@ -189,8 +195,12 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
     parametros = cargar_parametros(ruta_parametros)
     libros = cargar_libros(datos, ejemplo=ejemplo)
     _registrar_advertencias(libros, parametros)
+    if fuente is not None:  # un archivo fuente ilegible o sin la entidad: error antes de publicar nada (salida 1)
+        from ..informes.contexto import leer_fuente
+
+        fuente = leer_fuente(fuente[0], fuente[1] or parametros.entidad)
     periodos = resolver_periodos(pedidos, desde, hasta, hoy=hoy, ultimo=lambda: _ultimo_periodo(libros))
-    plan = planear(periodos, libros, parametros, cuadernos, salida, forzar)
+    plan = planear(periodos, libros, parametros, cuadernos, salida, forzar, fuente)
     estado = Publicacion(omitidos=plan.omitidos, sin_datos=plan.sin_datos)
     for p in plan.omitidos:
         log.info("%s: sin cambios desde la última publicación; se omite (use --forzar para renderizarlo).", p)
@@ -202,7 +212,7 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
             log.info("%s: se publica otra vez (ya estaba publicado): %s.", x.periodo, x.motivo)
     if plan.pendientes:
         atajo.olvidar(salida)  # lo publicado va a cambiar: la constancia vieja ya no lo describe
-        renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros, pdf)
+        renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros, pdf, fuente)
     if estado.publicados or not (salida / "index.html").is_file():  # sin nada nuevo, el archivo queda como estaba
         archivo.escribir_archivo(salida, parametros)
         actualizar_vecinos(salida)

@@ -32,11 +32,12 @@ def _motivo(exc: BaseException) -> str:
 
 
 def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros, procesos: int | None, limite: float | None,
-               estado, ruta_parametros: Path | None, pdf: bool = True) -> None:
+               estado, ruta_parametros: Path | None, pdf: bool = True, fuente: dict | None = None) -> None:
     """Renderiza y publica ``pendientes`` (de :func:`~.plan_corrida.planear`); anota el resultado en ``estado``.
 
     ``pdf``: antes de publicar cada periodo se hace su PDF del comité (:mod:`.impresion`); si falta el
-    motor, se deja de intentar en el resto de la corrida.
+    motor, se deja de intentar en el resto de la corrida. ``fuente``: la de la conciliación
+    (:func:`~pai_analisis.informes.contexto.leer_fuente`), o ``None``.
     """
     from ..informes.contexto import guardar_calculo, preparar_desde
     from .carriles import Tarea, ejecutar_en_carriles
@@ -59,7 +60,7 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
         for x in pendientes:
             p = x.periodo
             try:
-                ctx = preparar_desde(x.libro, p, parametros, memoria)
+                ctx = preparar_desde(x.libro, p, parametros, memoria, fuente)
                 carpeta = trabajo / p
                 (carpeta / "cuadernos").mkdir(parents=True)
                 calculo = guardar_calculo(ctx, trabajo / f"calculo-{p}.pkl")

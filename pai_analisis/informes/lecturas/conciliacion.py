@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...comun.numeros import numero, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.conciliacion import CUADRA, MEDIDAS, NO_CUADRA, TOLERANCIA_MILLONES, TOLERANCIA_PCT, ultima
-from ..piezas import Html, contar
+from ..piezas import Html, contar, lectura
 from ..tablas import tabla_html
 
 _NOMBRES = {"apropiacion": "Apropiación", "compromisos": "Compromisos", "giros": "Giros"}
@@ -95,3 +95,12 @@ def tabla_conciliacion(ctx) -> Html:
         columnas[f"{m}_diferencia"] = ("diferencia", "pesos_cambio")
     columnas["estado"] = ("Estado", "texto")
     return tabla_html(t.iloc[::-1], columnas)
+
+
+def seccion_conciliacion(ctx) -> Html:
+    """Subtítulo, frase y tabla de la conciliación; nada si ``pai informes`` no recibió ``--fuente``."""
+    frase = frase_conciliacion(ctx)
+    if frase is None:
+        return Html("")
+    return Html('<h3 id="conciliacion">Conciliación con el presupuesto que publica el Distrito</h3>'
+                + str(lectura(frase)) + str(tabla_conciliacion(ctx)))
