@@ -21,13 +21,14 @@ from matplotlib.figure import Figure
 
 from pai_analisis.informes.contexto import preparar_desde
 from pai_analisis.informes.figuras import figura_html
-from pai_analisis.informes.lecturas import indicadores, objetivos, plan, presupuesto, proyectos, resumen, riesgos
+from pai_analisis.informes.lecturas import conciliacion, indicadores, objetivos, plan, presupuesto, proyectos, resumen, riesgos
 from pai_analisis.libro.carga import cargar_libro
 from pai_analisis.libro.plantilla import escribir_plantilla
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
-MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (resumen, objetivos, proyectos, presupuesto, indicadores, plan, riesgos)}
+MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (resumen, objetivos, proyectos, presupuesto, conciliacion, indicadores, plan,
+                                                          riesgos)}
 _MODULO = r"\b(" + "|".join(MODULOS) + ")"  # ``resumen``, ``proyectos``, ``riesgos``…
 _LLAMADA = re.compile(_MODULO + r'\.(\w+)\(ctx(?:, "(\w+)")?\)')
 _FIGURA = re.compile(r"figura_html\(" + _MODULO + r'\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), ' + _MODULO + r"\.(alt_\w+)\(ctx")
@@ -244,3 +245,29 @@ def test_figura_sin_datos_exige_alt_igual():
     assert figura_html(None, "Barras por plan: aún no hay reportes.") is None
     with pytest.raises(ValueError):
         figura_html(None, " ")
+
+
+def test_movimiento_negativo_y_conciliacion_en_el_informe_de_presupuesto(tmp_path):
+    """Sección 8.1 y 8.3: el movimiento negativo se ve con su signo y su observación; la conciliación, con su estado."""
+    from pai_analisis.informes.contexto import leer_fuente
+
+    cortes = [pres(1, 1, 100, 40, 10), pres(1, 2, 100, 60, 30), pres(1, 3, 100, 30, 25) | {"observaciones": "Anulación CRP 77"}]
+    libro = hacer_libro(metas=[meta(1)], seguimiento_metas=[sm(1, 3, 1, 1)], presupuesto=cortes)
+    csv = tmp_path / "fuente.csv"
+    csv.write_text("Periodo,Institucion,Finalidad,TipoPresupuesto,ValorVigente,ValorCompromiso,ValorGiros\n"
+                   "202402,Entidad X,Inversión,X,100000000,60000000,30000000\n"
+                   "202403,Entidad X,Inversión,X,100000000,60000000,25000000\n", encoding="utf-8")
+    ctx = preparar_desde(libro, "2024-03", fuente=leer_fuente(csv, "Entidad X"))
+    frase = presupuesto.frase_movimientos(ctx)
+    # marzo: compromisos 30 − 60 = −30 (la anulación), giros 25 − 30 = −5 (un reintegro)
+    assert "se movieron −$30 millones" in frase and "giros −$5 millones" in frase
+    assert "los compromisos bajaron $30 millones y los giros bajaron $5 millones («Anulación CRP 77»)" in frase
+    tabla = str(presupuesto.tabla_movimientos(ctx))
+    assert "−$30" in tabla and "Anulación CRP 77" in tabla
+    # conciliación: febrero cuadra; marzo el libro dice 30 de compromisos y la fuente 60: −30 (−50 %), no cuadra
+    texto = conciliacion.frase_conciliacion(ctx)
+    assert "a marzo de 2024 las cifras del libro NO cuadran: compromisos −30,0 millones (−50,0 %)" in texto
+    seccion = str(conciliacion.tabla_conciliacion(ctx))
+    assert "no cuadra" in seccion and "cuadra" in seccion and "Conciliación con el presupuesto" in seccion
+    sin_fuente = preparar_desde(libro, "2024-03")
+    assert conciliacion.frase_conciliacion(sin_fuente) is None and str(conciliacion.tabla_conciliacion(sin_fuente)) == ""

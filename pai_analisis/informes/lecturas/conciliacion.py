@@ -68,7 +68,8 @@ def frase_conciliacion(ctx) -> str | None:
         texto = (f"Conciliación con el presupuesto que publica el Distrito («{archivo}», {entidad}, inversión): a {mes} las "
                  f"cifras del libro cuadran ({_TOLERANCIA}).")
     else:
-        malas = [f"{_NOMBRES[m].lower()} {_dif(u[f'{m}_diferencia'], u[f'{m}_diferencia_pct'])} millones"
+        malas = [f"{_NOMBRES[m].lower()} {_dif(u[f'{m}_diferencia'], None)} millones"
+                 + ("" if u[f"{m}_diferencia_pct"] != u[f"{m}_diferencia_pct"] else f" ({_dif(u[f'{m}_diferencia_pct'], None)} %)")
                  for m in MEDIDAS if abs(u[f"{m}_diferencia"]) > TOLERANCIA_MILLONES
                  and not (u[f"{m}_diferencia_pct"] == u[f"{m}_diferencia_pct"] and abs(u[f"{m}_diferencia_pct"]) <= TOLERANCIA_PCT)]
         texto = (f"Conciliación con el presupuesto que publica el Distrito («{archivo}», {entidad}, inversión): a {mes} las "
@@ -83,10 +84,7 @@ def frase_conciliacion(ctx) -> str | None:
     return texto + (f" ({'; '.join(extra)}; cada mes en la tabla.)" if extra else "")
 
 
-def tabla_conciliacion(ctx) -> Html:
-    c = getattr(ctx, "conciliacion", None)
-    if not c:
-        return Html("")
+def _tabla(c) -> Html:
     t = c["tabla"].assign(periodo=lambda d: d["periodo"].astype(str))
     columnas = {"periodo": ("Mes", "periodo")}
     for m in MEDIDAS:
@@ -97,10 +95,10 @@ def tabla_conciliacion(ctx) -> Html:
     return tabla_html(t.iloc[::-1], columnas)
 
 
-def seccion_conciliacion(ctx) -> Html:
-    """Subtítulo, frase y tabla de la conciliación; nada si ``pai informes`` no recibió ``--fuente``."""
+def tabla_conciliacion(ctx) -> Html:
+    """Subtítulo, frase y tabla (el mes más reciente arriba) de la conciliación; nada si ``pai informes`` no recibió ``--fuente``."""
     frase = frase_conciliacion(ctx)
     if frase is None:
         return Html("")
     return Html('<h3 id="conciliacion">Conciliación con el presupuesto que publica el Distrito</h3>'
-                + str(lectura(frase)) + str(tabla_conciliacion(ctx)))
+                + str(lectura(frase)) + str(_tabla(ctx.conciliacion)))
