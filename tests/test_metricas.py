@@ -1084,6 +1084,10 @@ def _referencia_ingenua(libro, mes: int) -> dict:
         )
         if cortes and cortes[-1][1] > 0:
             actividades[r.actividad] = min(max(cortes[-1][2] / cortes[-1][1] * 100, 0), 100)
+    presupuesto = {}  # 3.2 y 8.1: el último corte ≤ P, tal cual (un acumulado que bajó no se recorta)
+    for r in libro.presupuesto.itertuples():
+        if r.periodo <= P and (r.proyecto not in presupuesto or r.periodo > presupuesto[r.proyecto][0]):
+            presupuesto[r.proyecto] = (r.periodo, r.compromisos / r.apropiacion * 100 if r.apropiacion else None)
     comp = [float(np.mean(list(d.values()))) if d else None for d in (proyectos, indicadores, actividades)]
     definidos = [c for c in comp if c is not None]
     return {
@@ -1091,6 +1095,7 @@ def _referencia_ingenua(libro, mes: int) -> dict:
         "proyectos": proyectos,
         "componentes": comp,
         "indice": sum(definidos) / len(definidos) if definidos else None,
+        "ejecucion_presupuestal": {p: v for p, (_, v) in presupuesto.items()},
     }
 
 
@@ -1107,6 +1112,27 @@ def test_incorporado_igual_a_la_referencia_ingenua(mes):
         assert _igual(r.cumplimiento, ref["proyectos"].get(r.proyecto)), r.proyecto
     assert [m.componentes[c] for c in COMPONENTES] == pytest.approx(ref["componentes"])
     assert m.indice_pai == pytest.approx(ref["indice"])
+    for r in m.proyectos.itertuples():
+        assert _igual(r.ejecucion_presupuestal, ref["ejecucion_presupuestal"].get(r.proyecto)), r.proyecto
+
+
+def test_referencia_ingenua_con_un_compromiso_anulado():
+    """Sección 8.1: mayo baja 50 millones por debajo de abril en 7868; ejecución y totales siguen al acumulado reportado."""
+    libro = cargar_libro()
+    pr = libro.presupuesto
+    abril = pr[(pr["proyecto"] == 7868) & (pr["periodo"] == pd.Period("2024-04", freq="M"))]["compromisos"].iloc[0]
+    mayo = (pr["proyecto"] == 7868) & (pr["periodo"] == pd.Period("2024-05", freq="M"))
+    libro.presupuesto = pr.assign(compromisos=pr["compromisos"].where(~mayo, abril - 50))
+    ref = _referencia_ingenua(libro, 5)
+    m = calcular_metricas(libro, "2024-05")
+    fila = m.proyectos.set_index("proyecto").loc[7868]
+    assert fila["compromisos"] == pytest.approx(abril - 50)
+    assert fila["ejecucion_presupuestal"] == pytest.approx(ref["ejecucion_presupuestal"][7868])
+    mov = m.presupuesto_mensual.set_index(["proyecto", "periodo"]).loc[(7868, pd.Period("2024-05", freq="M"))]
+    assert mov["movimiento_compromisos"] == pytest.approx(-50)
+    # el JSON lleva el movimiento negativo tal cual
+    d = [r for r in m.a_dict()["presupuesto_mensual"] if r["proyecto"] == 7868 and r["periodo"] == "2024-05"]
+    assert d[0]["movimiento_compromisos"] == pytest.approx(-50) and d[0]["compromisos"] == pytest.approx(abril - 50)
 
 
 def test_movimientos_del_presupuesto_pueden_bajar():

@@ -1,5 +1,9 @@
 """Propiedades de la metodología con seguimientos al azar (hypothesis).
 
+Los cortes de presupuesto se sortean mes por mes sin orden: compromisos y giros acumulados que
+bajan (anulaciones, reintegros; sección 8.1) son válidos y la propiedad 3 los contrasta con una
+referencia ingenua.
+
 1. **Todo agregado queda en [0, 100]**: proyectos (cumplimiento, avance físico,
    proyección), componentes, objetivos, índice PAI (el del periodo, el del mes anterior y
    el proyectado), por extremos que sean los valores brutos de metas, indicadores y
@@ -20,6 +24,10 @@
    El cumplimiento **bruto** sí puede bajar (un 150 % se acerca a 100 %; un nivel al
    200 % pasa a 100 %): la propiedad es del valor acotado, que es el que agregan proyectos,
    componentes e índice. Por lo mismo, el cumplimiento del proyecto tampoco baja.
+3. **Los movimientos del mes suman el acumulado y nada se recorta.** Para cada proyecto, la
+   suma de sus movimientos hasta P es el acumulado de su último corte (los negativos
+   incluidos); la ejecución presupuestal es ese acumulado sobre la apropiación del mismo corte,
+   y el total de la entidad la suma de los últimos cortes, sin máximos acumulados ni recortes.
 """
 
 from __future__ import annotations
@@ -104,6 +112,17 @@ def actividades_con_seguimiento(draw):
 
 
 @st.composite
+def cortes_presupuesto(draw, proyecto: int):
+    """Cortes de presupuesto en meses al azar, cada uno independiente: los acumulados pueden bajar (sección 8.1)."""
+    filas = []
+    for mes in draw(meses):
+        aprop = draw(magnitud_positiva)
+        comp = math.floor(draw(st.floats(0, 1)) * aprop * 10) / 10  # un decimal, sin pasar de la apropiación
+        filas.append(pres(proyecto, mes, aprop, comp, math.floor(draw(st.floats(0, 1)) * comp * 10) / 10))
+    return filas
+
+
+@st.composite
 def libros(draw):
     n_proy = draw(st.integers(1, 3))
     proyectos, metas, seg, presupuesto = [], [], [], []
@@ -113,10 +132,7 @@ def libros(draw):
         f, s = draw(metas_con_seguimiento(p))
         metas += f
         seg += s
-        if draw(st.booleans()):
-            aprop = draw(magnitud_positiva)
-            comp = draw(st.floats(0, 1)) * aprop
-            presupuesto.append(pres(p, draw(st.integers(1, 12)), aprop, comp, draw(st.floats(0, 1)) * comp))
+        presupuesto += draw(cortes_presupuesto(p))
     indicadores, seg_ind = draw(indicadores_con_seguimiento())
     actividades, seg_act = draw(actividades_con_seguimiento())
     return hacer_libro(objetivos=OBJETIVOS, proyectos=proyectos, metas=metas, seguimiento_metas=seg, presupuesto=presupuesto,
@@ -191,3 +207,31 @@ def test_reporte_en_la_meta_no_baja_el_cumplimiento(caso):
         assert despues >= antes - 1e-9, f"{anual}: {antes} → {despues}"
     if not np.isnan(proy_antes):
         assert proy_despues >= proy_antes - 1e-9
+
+
+@AJUSTES
+@given(cortes=st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True).flatmap(
+    lambda ps: st.tuples(*(cortes_presupuesto(p) for p in ps))), mes=st.integers(1, 12))
+def test_movimientos_suman_el_acumulado_sin_recortes(cortes, mes):
+    from pai_analisis.metricas.presupuesto import calcular_presupuesto, movimientos
+
+    proyectos = [{"proyecto": p, "nombre": f"P{p}", "objetivo": 1, "presupuesto_programado": 100} for p in (1, 2, 3)]
+    libro = hacer_libro(proyectos=proyectos, presupuesto=[c for grupo in cortes for c in grupo])
+    P = pd.Period(f"2024-{mes:02d}", freq="M")
+    mov = movimientos(libro.presupuesto, P)
+    tabla, total = calcular_presupuesto(libro.proyectos, libro.presupuesto, P)
+    # referencia ingenua: fila por fila, el último corte ≤ P de cada proyecto
+    ultimos = {}
+    for grupo in cortes:
+        for c in sorted(grupo, key=lambda c: c["periodo"]):
+            if pd.Period(c["periodo"], freq="M") <= P:
+                ultimos[c["proyecto"]] = c
+    for proy, c in ultimos.items():
+        propios = mov[mov["proyecto"] == proy]
+        assert propios["movimiento_compromisos"].sum() == pytest.approx(c["compromisos"], abs=1e-6)
+        assert propios["movimiento_giros"].sum() == pytest.approx(c["giros"], abs=1e-6)
+        fila = tabla.set_index("proyecto").loc[proy]
+        esperado = c["compromisos"] / c["apropiacion"] * 100
+        assert fila["ejecucion_presupuestal"] == pytest.approx(esperado)
+    assert total["compromisos"] == pytest.approx(sum(c["compromisos"] for c in ultimos.values()), abs=1e-6)
+    assert total["giros"] == pytest.approx(sum(c["giros"] for c in ultimos.values()), abs=1e-6)
