@@ -89,6 +89,19 @@ def test_entradas_cambian_con_cualquier_byte(entradas_copiadas):
     assert huella() == nueva
 
 
+def test_la_fuente_de_la_conciliacion_entra_en_las_entradas(entradas_copiadas, tmp_path):
+    """``pai informes --fuente``: un byte más en el CSV o otra entidad cambian la huella; sin fuente, otra huella."""
+    libro, parametros, cuadernos, _ = entradas_copiadas
+    csv = tmp_path / "fuente.csv"
+    csv.write_bytes(b"Periodo,Institucion\n")
+    huella = lambda f: atajo.entradas([libro], "demostracion", parametros, cuadernos, f)  # noqa: E731
+    vistas = [huella(None), huella((csv, None)), huella((csv, "Secretaría General"))]
+    csv.write_bytes(b"Periodo,Institucion\n202401,X\n")
+    vistas.append(huella((csv, None)))
+    assert None not in vistas and len(set(vistas)) == 4
+    assert huella((tmp_path / "no_existe.csv", None)) is None  # ilegible: el camino completo lo explica
+
+
 def test_entradas_ilegibles_llevan_al_camino_completo(entradas_copiadas, tmp_path):
     *_, huella = entradas_copiadas
     assert huella((tmp_path / "no_existe.xlsx",)) is None

@@ -7,6 +7,7 @@
 * :mod:`.parametros`: umbrales del semáforo (3.6), pesos del índice, entidad.
 * :mod:`.alertas`: qué mirar primero, como datos; :mod:`.advertencias`: las advertencias del
   libro que necesitan cifras calculadas.
+* :mod:`.conciliacion` (8.3): los totales del libro frente al presupuesto que publica el Distrito.
 * :mod:`.calculo`: :func:`calcular_metricas` reúne todo en :class:`Metricas`.
 
 Toda fórmula vive aquí; los informes solo dan formato a lo que esta etapa calcula.

@@ -1,6 +1,7 @@
 """Lo que dice cada informe: una función por sección (la frase, el gráfico, su texto alternativo y la tabla).
 
 Un módulo por cuaderno: :mod:`.resumen` (01), :mod:`.objetivos` (02), :mod:`.proyectos` (03),
-:mod:`.indicadores` (04), :mod:`.plan` (05) y :mod:`.riesgos` (06); :mod:`.comunes` tiene las piezas
+:mod:`.indicadores` (04), :mod:`.plan` (05) y :mod:`.riesgos` (06), y :mod:`.conciliacion` (la conciliación con los datos
+abiertos del Distrito, en el 03 y en ``pai conciliar``); :mod:`.comunes` tiene las piezas
 que comparten.
 """
