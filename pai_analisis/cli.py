@@ -245,8 +245,9 @@ def _conciliar(a) -> int:
     from .metricas.conciliacion import CUADRA, conciliar
 
     libro = cargar_libro(a.datos)
-    tabla = conciliar(libro.presupuesto, de_entidad(leer_presupuesto_distrital(a.fuente), a.entidad), libro.vigencia)
-    print(texto_terminal(tabla, a.entidad, a.fuente.name))
+    fuente = de_entidad(leer_presupuesto_distrital(a.fuente), a.entidad)
+    tabla = conciliar(libro.presupuesto, fuente, libro.vigencia)
+    print(texto_terminal(tabla, fuente["institucion"].iloc[0], a.fuente.name))
     return 4 if a.estricto and (tabla["estado"] != CUADRA).any() else 0
 
 

@@ -123,6 +123,7 @@ def test_cli_conciliar(fuente, tmp_path, escribir_libro, capsys):
     assert main(args) == 0  # no cuadra, pero la tabla es el resultado
     salida = capsys.readouterr().out
     assert "2024-02" in salida and "no cuadra" in salida and "−2,5 (−2,22 %)" in salida
+    assert "Conciliación de «Secretaría General» (inversión)" in salida
     assert "solo en el libro" in salida and "1 mes cuadra, 1 mes no cuadra" in salida
     assert main([*args, "--estricto"]) == 4
     assert main([*args[:-1], "Nadie"]) == 1

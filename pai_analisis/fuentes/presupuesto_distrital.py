@@ -79,7 +79,8 @@ def leer_presupuesto_distrital(ruta) -> pd.DataFrame:
 
 
 def de_entidad(tabla: pd.DataFrame, entidad: str) -> pd.DataFrame:
-    """Los totales de inversión de ``entidad`` por mes (``periodo``, ``apropiacion``, ``compromisos``, ``giros``).
+    """Los totales de inversión de ``entidad`` por mes (``periodo``, ``apropiacion``, ``compromisos``, ``giros``, e
+    ``institucion``: el nombre como lo escribe la fuente).
 
     La entidad se busca sin importar mayúsculas, tildes ni espacios sobrantes; si no está, el
     error dice qué instituciones trae el archivo.
@@ -92,4 +93,4 @@ def de_entidad(tabla: pd.DataFrame, entidad: str) -> pd.DataFrame:
         raise ErrorLectura(f"La entidad «{entidad}» no está en las filas de inversión de la fuente. "
                            f"Instituciones que trae: {muestra or '(ninguna)'}.")
     total = filas.groupby("periodo", sort=True)[list(_VALORES.values())].sum().round(6)
-    return total.reset_index()
+    return total.reset_index().assign(institucion=filas["institucion"].mode().iloc[0])

@@ -89,7 +89,8 @@ def leer_fuente(ruta, entidad: str) -> dict:
     """El archivo de datos abiertos del Distrito, ya reducido a los totales mensuales de ``entidad`` (para :func:`preparar_desde`)."""
     from ..fuentes.presupuesto_distrital import de_entidad, leer_presupuesto_distrital
 
-    return {"tabla": de_entidad(leer_presupuesto_distrital(ruta), entidad), "entidad": entidad, "archivo": Path(ruta).name}
+    tabla = de_entidad(leer_presupuesto_distrital(ruta), entidad)
+    return {"tabla": tabla, "entidad": tabla["institucion"].iloc[0], "archivo": Path(ruta).name}
 
 
 def guardar_calculo(ctx: Contexto, ruta) -> Path:
