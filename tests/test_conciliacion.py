@@ -128,3 +128,21 @@ def test_cli_conciliar(fuente, tmp_path, escribir_libro, capsys):
     assert main([*args, "--estricto"]) == 4
     assert main([*args[:-1], "Nadie"]) == 1
     assert "Instituciones que trae" in capsys.readouterr().err
+
+
+def test_la_huella_de_cada_periodo_cubre_la_fuente_hasta_ese_mes(fuente, tmp_path):
+    """Sección 7.2 con --fuente: cambiar abril de la fuente re-publica abril, no febrero; sin fuente, otra marca."""
+    from pai_analisis.informes.contexto import leer_fuente
+    from pai_analisis.metricas.parametros import cargar_parametros
+    from pai_analisis.publicacion.huellas import partes_periodo
+
+    libro, par = _libro(), cargar_parametros()
+    antes = leer_fuente(fuente, "Secretaría General")
+    fuente.write_text(fuente.read_text(encoding="utf-8-sig").replace("202404,Secretaría General,Inversión,Inversión directa,300000000",
+                                                                     "202404,Secretaría General,Inversión,Inversión directa,300000001"),
+                      encoding="utf-8")
+    despues = leer_fuente(fuente, "Secretaría General")
+    parte = lambda p, f: partes_periodo(libro, p, par, [], f)["fuente"]  # noqa: E731
+    assert parte("2024-02", antes) == parte("2024-02", despues)
+    assert parte("2024-04", antes) != parte("2024-04", despues)
+    assert parte("2024-02", None) != parte("2024-02", antes)
