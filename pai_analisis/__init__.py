@@ -10,12 +10,12 @@ La API pública es la de ``__all__``; importar el paquete no cambia ningún esta
 nombres se cargan al usarlos: ``import pai_analisis`` no importa pandas).
 """
 
-from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
+import importlib as _importlib
+import importlib.metadata as _metadata
 
 try:
-    __version__ = version("pai-analisis")
-except PackageNotFoundError:  # pragma: no cover - ejecutado sin instalar
+    __version__ = _metadata.version("pai-analisis")
+except _metadata.PackageNotFoundError:  # pragma: no cover - ejecutado sin instalar
     __version__ = "0.0.0"
 
 _PUBLICOS = {
@@ -48,11 +48,12 @@ __all__ = sorted([*_PUBLICOS, "__version__"])
 
 def __getattr__(nombre: str):
     if nombre in _PUBLICOS:
-        valor = getattr(import_module(f".{_PUBLICOS[nombre]}", __name__), nombre)
+        valor = getattr(_importlib.import_module(f".{_PUBLICOS[nombre]}", __name__), nombre)
         globals()[nombre] = valor
         return valor
     raise AttributeError(f"module {__name__!r} has no attribute {nombre!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_PUBLICOS])
+    """Solo la API pública (``__all__``): ni los sub-paquetes ni los ayudantes internos."""
+    return list(__all__)
