@@ -136,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--aplicar", action="store_true",
                    help="escribe el libro (con una copia del anterior al lado); sin esto solo muestra lo que haría")
 
-    p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete a una carpeta para adaptarlos")
+    p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete (los informes y explorar.ipynb) a una carpeta para adaptarlos")
     p.add_argument("carpeta", type=Path, metavar="CARPETA")
     p.add_argument("--sobrescribir", action="store_true", help="reemplaza los cuadernos que ya estén en la carpeta")
     return ap
@@ -255,8 +255,14 @@ def _cuadernos(a) -> int:
     from .publicacion.cuadernos import copiar_cuadernos
 
     copiados = copiar_cuadernos(a.carpeta, sobrescribir=a.sobrescribir)
-    print(f"{len(copiados)} cuadernos copiados en {a.carpeta}. Adáptelos y publíquelos con "
+    informes = [c.name for c in copiados if c.name[:2].isdigit()]
+    otros = [c.name for c in copiados if not c.name[:2].isdigit()]
+    print(f"{len(copiados)} cuadernos copiados en {a.carpeta}.")
+    print(f"Informes ({len(informes)}): {', '.join(informes)}. Adáptelos y publíquelos con "
           f"`pai informes --cuadernos {a.carpeta} --periodo AAAA-MM`.")
+    if otros:
+        print(f"Para explorar en JupyterLab (nunca se publica): {', '.join(otros)}: "
+              f"`jupyter lab {a.carpeta / otros[0]}`.")
     return 0
 
 
