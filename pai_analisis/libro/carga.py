@@ -31,6 +31,8 @@ from .lectura import leer_bytes, leer_xlsx
 from .marcas import Marcas, leer_marcas
 from .validacion import validar
 
+FILA_EXCEL = "fila_excel"  # en cada tabla del Libro: la fila de Excel de donde salió el registro
+
 EJEMPLOS = {
     "demostracion": "el plan 2024 con su año de demostración",
     "armonizacion": "el año 2024 armonizado con el plan 2024–2027 (demostración)",
@@ -121,6 +123,19 @@ def _crudas_incorporadas(ejemplo: str = "demostracion") -> dict[str, pd.DataFram
     return crudas
 
 
+def _con_fila_excel(hoja: str, tabla: pd.DataFrame) -> pd.DataFrame:
+    """La fila de Excel de cada registro, en la columna pública ``fila_excel`` (la validación la llama ``_fila``).
+
+    Una columna extra del libro con ese mismo nombre no se pisa: se conserva tal cual y la fila de
+    Excel no se agrega (nada del cálculo depende de ella; solo las advertencias la citan).
+    """
+    if "_fila" not in tabla:
+        return tabla
+    if FILA_EXCEL in tabla:
+        return tabla.drop(columns="_fila")
+    return tabla.rename(columns={"_fila": FILA_EXCEL})
+
+
 def cargar_libro(ruta: str | Path | None = None, vigencia: int | None = None, *, ejemplo: str = "demostracion") -> Libro:
     """Carga y valida un libro de seguimiento; sin ``ruta``, el ejemplo incorporado ``ejemplo``.
 
@@ -142,6 +157,7 @@ def cargar_libro(ruta: str | Path | None = None, vigencia: int | None = None, *,
         raise ErrorValidacion(problemas, origen.name if origen is not None else None)
     sr = tablas["seguimiento_riesgos"]
     sr["materializado"] = sr["materializado"].map(es_si).astype(bool)
+    tablas = {h: _con_fila_excel(h, t) for h, t in tablas.items()}
     return Libro(**tablas, vigencia=vig, origen=origen, sha256=sha, advertencias=problemas, marcas=marcas, ejemplo=ejemplo)
 
 

@@ -58,7 +58,7 @@ def advertencias(libro, parametros: Parametros | None = None) -> pd.DataFrame:
                           f"un reporte del indicador {ident} ({str(per).lower()}): falta en " + _meses(vigencia, faltan))
     umbral = par.umbral_sobreejecucion
     t = calcular_metas(libro.metas, libro.proyectos, sm, ultimo, libro.reprogramaciones)
-    filas = libro.metas.set_index(["proyecto", "meta"])["_fila"] if "_fila" in libro.metas else pd.Series(dtype="Int64")
+    filas = libro.metas.set_index(["proyecto", "meta"])["fila_excel"] if "fila_excel" in libro.metas else pd.Series(dtype="Int64")
     sobre = t[t["cumplimiento"] > umbral]
     for proy, meta, cumpl, corte in zip(sobre["proyecto"], sobre["meta"], sobre["cumplimiento"], sobre["corte"], strict=False):
         p.advertencia("sobreejecucion", "metas", filas.get((proy, meta)), "meta", f"{proy}-{meta}",
