@@ -104,7 +104,7 @@ class Metricas:
             "reprogramaciones": _registros(self.reprogramaciones, {"proyecto": int, "meta": int, "periodo": _s, "anterior": _f,
                                                                    "nueva": _f, "motivo": _s}),
             "armonizacion": _registros(self.armonizacion, {"proyecto_anterior": int, "proyecto_nuevo": int, "periodo": _s,
-                                                           "reduccion": _f, "apropiacion_inicial_nuevo": _f}),
+                                                           "reduccion": _f, "apropiacion_inicial_nuevo": _f, "traslado": _f}),
             "riesgos": self.resumen_riesgos(),
             "riesgos_materializados": _registros(self.riesgos[self.riesgos["materializado"]], {
                 "riesgo": str, "periodo_materializacion": _s, "observacion": _s, "observacion_periodo": _s}),

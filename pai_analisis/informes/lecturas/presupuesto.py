@@ -230,6 +230,7 @@ def tabla_armonizacion(ctx) -> Html:
             "apropiacion_anterior_despues": ("… y después", "pesos"),
             "reduccion": ("Salió del anterior", "pesos"),
             "apropiacion_inicial_nuevo": ("El nuevo empezó con", "pesos"),
+            "traslado": ("Pasó del anterior al nuevo", "pesos"),
             "observaciones": ("Observaciones", "texto"),
         },
     )
