@@ -5,8 +5,13 @@ indicador activo cuyo mes de cierre es P, una de cada actividad activa y un cort
 de cada proyecto activo. La cobertura de cada componente es lo que llegó sobre lo esperado
 (0–100); la total, la suma de lo que llegó sobre la suma de lo esperado.
 
-* ``sin_datos``: nada reportado para P (cobertura 0, o nada esperado y ninguna fila de P);
-  ``pai informes`` no publica el periodo.
+* ``sin_datos``: nada reportado para P (cobertura 0, o nada esperado y ninguna fila de P de
+  metas, indicadores, actividades o presupuesto); ``pai informes`` no publica el periodo.
+  **Los reportes de riesgos no cuentan**: la sección 7.1 no los espera (el seguimiento de riesgos
+  no es mensual en todas las entidades) y un mes con solo riesgos no tiene índice, proyectos ni
+  componentes que publicar. Siguen siendo ``sin_datos``, pero no se pierden: ``reportes_riesgos``
+  dice cuántas filas de ``seguimiento_riesgos`` tiene P, y el aviso de ``pai informes`` las
+  nombra (decisión en ``docs/metodologia.md``, «Un mes con solo reportes de riesgos»).
 * ``preliminar``: cobertura total por debajo de ``umbral_cobertura`` (parámetro, 90 por omisión).
 * ``completo``: lo demás.
 """
@@ -27,7 +32,7 @@ def _del_mes(seguimiento: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
 
 
 def calcular_cobertura(libro, periodo: pd.Period, umbral: float = 90.0) -> dict:
-    """``{"estado_periodo", "cobertura": {componente: %, "total": %}, "esperados", "recibidos", "faltantes"}``.
+    """``{"estado_periodo", "cobertura": {componente: %, "total": %}, "esperados", "recibidos", "faltantes", "reportes_riesgos"}``.
 
     ``faltantes``: por componente, la lista de los elementos sin su reporte de P (códigos).
     """
@@ -57,12 +62,13 @@ def calcular_cobertura(libro, periodo: pd.Period, umbral: float = 90.0) -> dict:
     total_recibido = sum(recibidos.values())
     cobertura["total"] = 100.0 * total_recibido / total_esperado if total_esperado else None
     alguna_fila = any(len(_del_mes(getattr(libro, h), periodo)) for h in
-                      ("seguimiento_metas", "seguimiento_indicadores", "seguimiento_actividades", "presupuesto", "seguimiento_riesgos"))
+                      ("seguimiento_metas", "seguimiento_indicadores", "seguimiento_actividades", "presupuesto"))
+    reportes_riesgos = len(_del_mes(libro.seguimiento_riesgos, periodo))
     if (cobertura["total"] == 0) or (cobertura["total"] is None and not alguna_fila):
         estado = SIN_DATOS
     elif cobertura["total"] is not None and cobertura["total"] < umbral:
         estado = PRELIMINAR
     else:
         estado = COMPLETO
-    return {"estado_periodo": estado, "cobertura": cobertura, "umbral_cobertura": umbral,
+    return {"estado_periodo": estado, "cobertura": cobertura, "umbral_cobertura": umbral, "reportes_riesgos": reportes_riesgos,
             "esperados": {c: len(v) for c, v in esperados.items()}, "recibidos": recibidos, "faltantes": faltantes}

@@ -66,7 +66,10 @@ def planear(pedidos: list[str], libros, parametros, cuadernos: list[Path], salid
             continue
         cobertura = calcular_cobertura(libro, pd.Period(periodo, freq="M"), parametros.umbral_cobertura)
         if cobertura["estado_periodo"] == SIN_DATOS:
-            plan.sin_datos[periodo] = f"el libro «{libro.nombre_datos}» no tiene ningún reporte de {periodo}"
+            riesgos = cobertura.get("reportes_riesgos", 0)
+            plan.sin_datos[periodo] = f"el libro «{libro.nombre_datos}» no tiene ningún reporte de {periodo}" + (
+                f" de metas, indicadores, actividades ni presupuesto (solo {riesgos} {'reporte' if riesgos == 1 else 'reportes'} de riesgos, que no bastan para publicar el mes)"
+                if riesgos else "")
             continue
         partes = huellas.partes_periodo(libro, periodo, parametros, cuadernos, fuente)
         previa = huellas.publicada(salida / periodo)
