@@ -35,6 +35,26 @@ def magnitud(valor, maximo: int = 3) -> str:
     return numero(valor, decimales_de(float(valor), maximo))
 
 
+# Decimales con que se muestra un valor de indicador según su unidad (claves sin tildes ni mayúsculas).
+# Una unidad que no está aquí: un decimal, como los porcentajes.
+DECIMALES_UNIDAD = {"%": 1, "porcentaje": 1, "dias": 1, "horas": 1, "numero": 0, "unidades": 0, "personas": 0}
+
+
+def decimales_unidad(unidad, referencia=None) -> int:
+    """Los decimales de un valor de indicador: los de su unidad, o los de ``referencia`` (su meta) si tiene más.
+
+    ``"días"`` → 1 (un promedio calculado 5,4333… se muestra 5,4 días); ``"número"`` → 0; ``"%"`` con
+    una meta escrita 0,15 → 2 (el resultado 0,12 % no se redondea a 0,1 %). La referencia cuenta hasta
+    con 3 decimales.
+    """
+    from .textos import normalizar
+
+    base = DECIMALES_UNIDAD.get(normalizar(unidad), 1) if isinstance(unidad, str) and unidad.strip() else 1
+    if referencia is None or (isinstance(referencia, float) and math.isnan(referencia)):
+        return base
+    return max(base, decimales_de(float(referencia)))
+
+
 def pct(valor, decimales: int = 1, simbolo: bool = True) -> str:
     """``87.5`` → ``87,5 %`` (con espacio antes del símbolo)."""
     texto = numero(valor, decimales)
@@ -57,4 +77,4 @@ def puntos(diferencia, decimales: int = 1) -> str:
     return f"{verbo} {numero(abs(diferencia), decimales)} puntos"
 
 
-__all__ = ["decimales_de", "magnitud", "millones", "numero", "pct", "puntos"]
+__all__ = ["DECIMALES_UNIDAD", "decimales_de", "decimales_unidad", "magnitud", "millones", "numero", "pct", "puntos"]

@@ -13,7 +13,7 @@ necesitan el teléfono y las tablas interactivas (``plantillas/pai/pai-tablas.js
 
 Formatos (``columnas = {columna: (título, formato)}``): ``texto``, ``entero``, ``numero``,
 ``numero2``, ``magnitud`` (los decimales con que se escribió el valor: 0,15 sigue siendo 0,15),
-``unidad:COL`` (una magnitud con la unidad de la columna ``COL`` de la fila: «5,4 días»),
+``unidad:COL`` (un valor de indicador con la unidad de la columna ``COL`` de la fila y su precisión: «5,4 días»),
 ``html`` (contenido ya escapado: un nombre con su responsable y su observación), ``pct``, ``pct0``,
 ``pesos`` (``$20.149``, ``−$599``), ``pesos_cambio`` (``+$412``, ``−$7.534``), ``cumplimiento`` (porcentaje con la marca de sobreejecución cuando pasa de
 ``sobreejecucion``), ``millones``, ``pesos``, ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..comun.numeros import magnitud, millones, numero, pct
+from ..comun.numeros import decimales_unidad, magnitud, millones, numero, pct
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
 from .piezas import Html, e, etiqueta_semaforo, marca_sobreejecucion
@@ -66,9 +66,13 @@ def _numerico(formato) -> bool:
     return isinstance(formato, str) and (formato in _NUMERICOS or formato.startswith("unidad:"))
 
 
-def con_unidad(valor, unidad) -> str:
-    """``5.4, "días"`` → ``5,4 días``; ``95, "%"`` → ``95 %``; ``20000, "número"`` → ``20.000 (número)``."""
-    texto = magnitud(valor)
+def con_unidad(valor, unidad, referencia=None) -> str:
+    """``5.4333, "días"`` → ``5,4 días``; ``95, "%"`` → ``95,0 %``; ``20000, "número"`` → ``20.000 (número)``.
+
+    Con la precisión de su unidad (o de ``referencia``, la meta, si se escribió con más decimales):
+    :func:`~pai_analisis.comun.numeros.decimales_unidad`.
+    """
+    texto = numero(valor, decimales_unidad(unidad, referencia)) if not _vacio(valor) else "—"
     if texto == "—" or not isinstance(unidad, str) or not unidad.strip():
         return texto
     unidad = unidad.strip()
@@ -94,7 +98,7 @@ def _celda(valor, formato, fila: dict, sobreejecucion: float | None) -> tuple[st
         return "—", ""
     orden = format(float(valor), ".10g")
     if isinstance(formato, str) and formato.startswith("unidad:"):
-        return e(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]))), orden
+        return e(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]), fila.get("meta"))), orden
     if formato not in _SIMPLES:
         raise ValueError(f"Formato de columna desconocido: {formato!r}")
     texto = e(_SIMPLES[formato](float(valor)))
