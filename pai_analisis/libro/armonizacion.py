@@ -4,7 +4,7 @@
 de 2024 (Acuerdo 927 de 2024, aprobado el 30 de mayo): los proyectos 7867–7873 del plan anterior
 cierran después de junio, con las cifras del año de demostración de la presentación sin cambios
 (:mod:`.demostracion`), y desde julio rigen siete proyectos del plan nuevo con sus códigos y
-nombres reales (``shared/referencias/proyectos_pdd_2024_2027.md``). Sus metas, presupuestos y qué
+nombres reales (datos abiertos del Mapa de Inversiones del Distrito, ver ``docs/plan_2024.md``). Sus metas, presupuestos y qué
 proyecto anterior continúa cada uno son **supuestos** marcados en la columna ``supuesto`` de
 ``datos/armonizacion_2024/*.csv`` y en ``docs/plan_2024.md``.
 

@@ -1,6 +1,6 @@
 """El plan 2024 incorporado: las tablas de plan leídas de ``datos/plan_2024/*.csv``.
 
-Las cifras vienen de la presentación del PAI 2024 (``shared/seeds``). Lo que la fuente
+Las cifras vienen de la presentación del PAI 2024 de la Secretaría General. Lo que la fuente
 no dice (a qué objetivo sirve cada proyecto, indicador o actividad; descripciones,
 probabilidades, impactos y controles de los riesgos) es un supuesto razonado, marcado
 en la columna ``supuesto`` de cada CSV y documentado en ``docs/plan_2024.md``: la
