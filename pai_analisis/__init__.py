@@ -31,6 +31,7 @@ _PUBLICOS = {
     "advertencias": "metricas.advertencias",
     "exportar_xlsx": "informes.excel",
     "preparar": "informes.contexto",
+    "mostrar": "informes.vista",
     "Publicacion": "publicacion.publicador",
     "publicar_informes": "publicacion.publicador",
     "ErrorPAI": "errores",
