@@ -14,7 +14,8 @@ necesitan el teléfono y las tablas interactivas (``plantillas/pai/pai-tablas.js
 Formatos (``columnas = {columna: (título, formato)}``): ``texto``, ``entero``, ``numero``,
 ``numero2``, ``magnitud`` (los decimales con que se escribió el valor: 0,15 sigue siendo 0,15),
 ``unidad:COL`` (un valor de indicador con la unidad de la columna ``COL`` de la fila y su precisión: «5,4 días»),
-``html`` (contenido ya escapado: un nombre con su responsable y su observación), ``pct``, ``pct0``,
+``html`` (contenido ya escapado: un nombre con su responsable y su observación), ``cifra_html`` (lo mismo
+para una cifra, que va a la derecha: la meta con su reprogramación), ``pct``, ``pct0``,
 ``pesos`` (``$20.149``, ``−$599``), ``pesos_cambio`` (``+$412``, ``−$7.534``), ``cumplimiento`` (porcentaje con la marca de sobreejecución cuando pasa de
 ``sobreejecucion``), ``millones``, ``pesos``, ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una
 función del valor. Ningún texto se recorta: las celdas largas se ajustan a varias líneas.
@@ -42,6 +43,7 @@ _NUMERICOS = {
     "pesos",
     "pesos_cambio",
     "puntos",
+    "cifra_html",
 }
 _SIMPLES = {
     "entero": lambda v: numero(v, 0),
@@ -56,6 +58,13 @@ _SIMPLES = {
     "pesos_cambio": lambda v: ("+" if v > 0.5 else "−" if v < -0.5 else "") + "$" + numero(abs(v), 0),
     "puntos": lambda v: ("+" if v > 0 else "") + numero(v, 1),
 }
+
+
+# El cuaderno abierto en JupyterLab no tiene la hoja de estilos del informe y JupyterLab alinea a la
+# derecha toda celda (.jp-RenderedHTMLCommon td): el texto va a la izquierda y las cifras a la derecha
+# también ahí. En el informe publicado, componentes.css pone lo mismo (estas reglas no lo contradicen).
+ESTILO_JUPYTER = ("<style>.pai-tabla-marco table.pai-tabla td,.pai-tabla-marco table.pai-tabla th{text-align:left}"
+                  ".pai-tabla-marco table.pai-tabla td.num,.pai-tabla-marco table.pai-tabla th.num{text-align:right}</style>")
 
 
 def _vacio(valor) -> bool:
@@ -86,7 +95,7 @@ def _celda(valor, formato, fila: dict, sobreejecucion: float | None) -> tuple[st
     vacio = _vacio(valor)
     if callable(formato):
         return e(formato(valor)), None
-    if formato == "html":  # contenido ya escapado por quien lo arma (p. ej. un nombre con su observación)
+    if formato in ("html", "cifra_html"):  # contenido ya escapado por quien lo arma (p. ej. un nombre con su observación)
         return ("—" if vacio else str(valor)), None
     if formato in (None, "texto"):
         return e(None if vacio else valor), None
@@ -166,6 +175,6 @@ def tabla_html(
         clases.add("pai-tabla-compacta")
     atributo = " data-interactiva" if interactiva else ""
     return Html(
-        f'<div class="pai-tabla-marco"><table class="{e(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
+        f'<div class="pai-tabla-marco">{ESTILO_JUPYTER}<table class="{e(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
         f"<thead><tr>{''.join(cabecera)}</tr></thead><tbody>{''.join(filas)}</tbody></table></div>"
     )

@@ -184,7 +184,7 @@ def tablas_metas(ctx) -> Html:
             "proyecto": ("Proyecto", "texto"),
             "objetivo": ("Objetivo", "texto"),
             "responsable": ("Responde", "texto"),
-            "meta_vigencia": ("Meta vigencia", "html"),
+            "meta_vigencia": ("Meta vigencia", "cifra_html"),
             "programado": ("Programado a la fecha", "magnitud"),
             "ejecutado": ("Ejecutado", "magnitud"),
             "cumplimiento": ("Cumpli\u00admiento", "cumplimiento"),
