@@ -51,12 +51,14 @@ def test_estructura_y_sin_salidas():
         "pai.cargar_libro(",
         "pai.calcular_metricas(",
         "pai.serie_larga(",
-        "init_notebook_mode(",
+        "mostrar(",
         ".pivot(",
         ".query(",
     ):
         assert llamada in fuente, llamada
-    assert "connected=False" in fuente  # sin CDN: la librería de tablas va dentro del cuaderno
+    # las tablas con pai.mostrar, sin CDN: la librería de tablas va dentro del cuaderno (informes/vista.py)
+    assert "from pai_analisis import mostrar" in fuente and "tabla(" not in fuente
+    assert "connected=False" in (RAIZ / "pai_analisis" / "informes" / "vista.py").read_text(encoding="utf-8")
 
 
 def test_parametros_por_defecto():
@@ -72,23 +74,27 @@ def test_parametros_por_defecto():
 
 
 def test_sin_itables_muestra_dataframes_y_da_la_pista(monkeypatch):
-    """La celda de preparación sin itables instalada: no falla, imprime cómo instalarla y ``tabla`` usa ``display``."""
+    """Sin itables instalada: la celda de preparación imprime cómo instalarla y ``mostrar`` usa ``display`` con el mismo formato."""
+    import IPython.display
     import pandas as pd
 
     monkeypatch.setitem(sys.modules, "itables", None)  # «import itables» lanza ImportError
-    preparacion = next(c.source for c in _cuaderno().cells if c.cell_type == "code" and "init_notebook_mode" in c.source)
+    preparacion = next(c.source for c in _cuaderno().cells if c.cell_type == "code" and "from pai_analisis import mostrar" in c.source)
     espacio: dict = {}
     salida = io.StringIO()
     with contextlib.redirect_stdout(salida):
         exec(compile(preparacion, "preparacion", "exec"), espacio)
-    assert espacio["INTERACTIVAS"] is False
     assert 'pip install "pai-analisis[analistas]"' in salida.getvalue()
     mostrados = []
-    espacio["display"] = mostrados.append
-    df = pd.DataFrame({"a": [1, 2], "b": ["x", "y"], "mes": pd.period_range("2024-01", periods=2, freq="M")})
-    espacio["tabla"](df, columnas=["a", "mes", "no_existe"])
-    assert len(mostrados) == 1 and list(mostrados[0].columns) == ["a", "mes"]
-    assert mostrados[0]["mes"].tolist() == ["2024-01", "2024-02"]
+    monkeypatch.setattr(IPython.display, "display", mostrados.append)
+    df = pd.DataFrame({"a": [1, 2], "b": [1234.56, None], "mes": pd.period_range("2024-01", periods=2, freq="M")})
+    espacio["mostrar"](df, columnas=["a", "b", "mes", "no_existe"])
+    assert len(mostrados) == 1
+    styler = mostrados[0]
+    assert list(styler.data.columns) == ["a", "b", "mes"] and styler.data["mes"].tolist() == ["2024-01", "2024-02"]
+    html = styler.to_html()
+    assert "1.234,6" in html and "—" in html  # a la colombiana, el vacío como raya
+    assert df["b"].iloc[0] == 1234.56  # el DataFrame no cambia
 
 
 def _salidas(nb):
