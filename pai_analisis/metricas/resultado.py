@@ -59,6 +59,11 @@ class Metricas:
         return t[t["estado"] == "activo"] if "estado" in t else t
 
     def cerrados(self, nivel: str) -> pd.DataFrame:
+        """Las filas cerradas de ``metas``, ``proyectos``, ``indicadores`` o ``actividades`` (sección 6.1).
+
+        Como :meth:`activos`, es un método porque recibe el nivel; lo que no recibe nada (las tablas,
+        ``estado_periodo``, ``semaforo_indice``) es atributo (ver ``docs/api.md``).
+        """
         t = getattr(self, nivel)
         return t[t["estado"] == "cerrado"] if "estado" in t else t.iloc[0:0]
 
