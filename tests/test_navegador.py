@@ -569,3 +569,26 @@ def test_enlace_con_filtro(informe, publicado, navegador):
             vistas = page.evaluate(_FILAS, {"tabla": f"#{e['tabla']}", "columna": "Objetivo"})["filas"]
             assert vistas and {f["clave"] for f in vistas} == {objetivo}, f"{informe}: filas tras #filtro:objetivo=3"
             assert page.locator(f"#{e['tabla']}_wrapper .pai-quitar").is_visible()
+
+
+# ---------------------------------------------------------------- accesibilidad (axe-core, WCAG 2.0/2.1 A y AA)
+
+REGLAS_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("ancho", [ESCRITORIO, TELEFONO], ids=["1280px", "390px"])
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_accesibilidad_axe(pagina, ancho, publicado, navegador):
+    """axe-core (el que trae ``axe-playwright-python``, sin red) con las reglas WCAG 2.0/2.1 A y AA no encuentra
+    ninguna violación en cada página del archivo y de los periodos, en el escritorio y en el teléfono (Resolución
+    1519 de 2020 de MinTIC: su anexo sigue WCAG 2.1 AA). Corre después de pai-tablas.js (DataTables ya armado)."""
+    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright",
+                                   reason="Falta axe-playwright-python (pip install '.[pruebas]').")
+    with _abrir(navegador, publicado / pagina, viewport=ancho) as page:
+        resultado = axe_sync.Axe().run(page, options={"runOnly": {"type": "tag", "values": REGLAS_WCAG},
+                                                      "resultTypes": ["violations"]})
+    violaciones = [
+        f"{v['id']} ({v['impact']}): " + "; ".join(", ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in resultado.response["violations"]
+    ]
+    assert not violaciones, f"{pagina} a {ancho['width']} px: {violaciones}"

@@ -228,7 +228,8 @@ class _HTMLFalso:
         self.string, self.base_url, self.url_fetcher = string, base_url, url_fetcher
         type(self).ultimo = self
 
-    def write_pdf(self):
+    def write_pdf(self, **opciones):
+        self.opciones = opciones
         print("\n-----\n\nWeasyPrint could not import some external libraries.\n\n-----\n")
         logging.getLogger("weasyprint").warning("Ignored `overflow-x: auto` at 124:20, unknown property.")
         logging.getLogger("fontTools.subset").warning("FFTM NOT subset; don't know how to subset; dropped")
@@ -261,7 +262,8 @@ def test_escribe_el_pdf_sin_ruido_y_sin_dejar_estado(periodo, weasyprint_falso, 
     html_falso = weasyprint_falso.HTML.ultimo
     assert html_falso.url_fetcher == ("buscador", {"allowed_protocols": ("data", "file")})  # nunca la red
     assert html_falso.base_url == periodo.resolve().as_uri() + "/"
-    assert f"<title>{TITULO}</title>" in html_falso.string
+    assert f"<title>{TITULO}</title>" in html_falso.string and '<html lang="es-CO">' in html_falso.string
+    assert html_falso.opciones == {"pdf_variant": "pdf/ua-1"}  # PDF etiquetado (PDF/UA-1)
     assert [p.name for p in periodo.iterdir() if p.name.startswith(".")] == []  # sin temporales
 
 
@@ -447,3 +449,33 @@ def test_ningun_titulo_solo_al_pie_de_pagina(pdf, publicado):
         for k in (1, 2, 3):  # un título largo ocupa varias líneas
             final = re.sub(r"\s+", "", "".join(cuerpo[-k:]))
             assert final not in titulos, f"página {n} termina con el título «{' '.join(cuerpo[-k:])}»"
+
+
+def test_pdf_etiquetado_y_accesible(pdf, publicado):
+    """PDF/UA-1: árbol de estructura (``StructTreeRoot``), ``MarkInfo/Marked``, ``/Lang`` es-CO, título a la vista,
+    encabezados ``H1``/``H2``, tablas ``Table`` con celdas ``TH``, y cada gráfico ``Figure`` con ``/Alt`` igual al
+    ``alt`` de su ``<img>`` en el HTML (comprobado con pikepdf, que lee la estructura tal como la escribió el motor)."""
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(pdf[0]) as documento:
+        raiz = documento.Root
+        assert "/StructTreeRoot" in raiz, "el PDF no está etiquetado"
+        assert bool(raiz.MarkInfo.Marked)
+        assert str(raiz.Lang) == "es-CO"
+        assert bool(raiz.ViewerPreferences.DisplayDocTitle) and str(documento.docinfo.Title)
+        etiquetas, alternativos, pila = {}, [], [raiz.StructTreeRoot]
+        while pila:  # recorrido del árbol de estructura
+            nodo = pila.pop()
+            if isinstance(nodo, pikepdf.Dictionary):
+                if "/S" in nodo:
+                    etiqueta = str(nodo.S)
+                    etiquetas[etiqueta] = etiquetas.get(etiqueta, 0) + 1
+                    if etiqueta == "/Figure":
+                        alternativos.append(str(nodo.get("/Alt", "")))
+                hijos = nodo.get("/K")
+                if hijos is not None:
+                    pila.extend(hijos if isinstance(hijos, pikepdf.Array) else [hijos])
+    for etiqueta in ("/H1", "/H2", "/Table", "/TR", "/TH", "/TD", "/Figure"):
+        assert etiquetas.get(etiqueta), f"sin {etiqueta} en el árbol de estructura: {sorted(etiquetas)}"
+    assert all(alternativos), "gráficos sin texto alternativo en el PDF"
+    alt_html = {html.unescape(a) for p in publicado.glob("*.html") for a in re.findall(r'<img[^>]* alt="([^"]*)"', p.read_text("utf-8"))}
+    assert set(alternativos) <= alt_html, "un /Alt del PDF no es el texto alternativo del HTML"

@@ -18,6 +18,7 @@ from ..comun.reloj import fecha_hora
 from .contexto import Contexto
 from .navegacion import navegacion
 from .piezas import Html, e
+from .tablas import rotular_marcos
 
 PLANTILLAS = Path(__file__).parent / "plantillas"
 ETIQUETA_SOLO_CUADERNO = "solo-cuaderno"
@@ -188,7 +189,7 @@ def a_html(nb, titulo: str) -> str:
         },
     )
     # El encabezado trae el CSS de las piezas para la vista previa en JupyterLab; la página ya lo tiene en <head>.
-    return cuerpo.replace(f"<style>{_css()}</style>", "", 1)
+    return rotular_marcos(cuerpo.replace(f"<style>{_css()}</style>", "", 1))
 
 
 def pagina_html(
@@ -214,7 +215,7 @@ def pagina_html(
             f'<header class="pai-encabezado">{entidad}<h1 class="pai-titulo">{e(titulo)}</h1></header>'
             f"{_banner(None, bool(demostracion))}"
         )
-    return (
+    return rotular_marcos(
         '<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<title>{e(titulo)}</title>\n{css}\n</head>\n<body>\n<main class="pai-informe pai-pagina">\n{cabeza}\n'

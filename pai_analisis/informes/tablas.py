@@ -23,6 +23,9 @@ función del valor. Ningún texto se recorta: las celdas largas se ajustan a var
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 
 from ..comun.numeros import decimales_unidad, magnitud, millones, numero, pct
@@ -178,3 +181,25 @@ def tabla_html(
         f'<div class="pai-tabla-marco">{ESTILO_JUPYTER}<table class="{e(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
         f"<thead><tr>{''.join(cabecera)}</tr></thead><tbody>{''.join(filas)}</tbody></table></div>"
     )
+
+
+_MARCO_O_TITULO = re.compile(r'<div class="pai-tabla-marco">|<h([1-6])\b[^>]*>(.*?)</h\1>', re.S)
+
+
+def rotular_marcos(pagina: str) -> str:
+    """Cada marco desplazable de tabla (``div.pai-tabla-marco``) alcanzable con el teclado y con nombre.
+
+    Un marco con ``overflow-x: auto`` que no recibe el foco no se puede desplazar sin ratón (WCAG 2.1.1,
+    regla ``scrollable-region-focusable`` de axe): lleva ``tabindex="0"``, ``role="region"`` y
+    ``aria-label`` con el título de la sección que lo precede (el último encabezado antes de la tabla)."""
+    titulo = "Tabla"
+
+    def poner(m: re.Match) -> str:
+        nonlocal titulo
+        if m.group(1):
+            texto = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).replace("¶", "").replace("\u00ad", "").strip()
+            titulo = " ".join(texto.split()) or titulo
+            return m.group(0)
+        return f'<div class="pai-tabla-marco" tabindex="0" role="region" aria-label="{html.escape(f"Tabla: {titulo}")}">'
+
+    return _MARCO_O_TITULO.sub(poner, pagina)

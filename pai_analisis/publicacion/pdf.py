@@ -5,8 +5,7 @@
 y pie de procedencia, cada informe desde una página nueva, «Página N de M» y marcadores desde h1–h3.
 Reglas de papel: ``informes/plantillas/pai/impresion_pdf.css``. Decisiones:
 
-* **WeasyPrint**, no Chromium: el mismo resultado con ~150–300 MB en vez de ~1,3 GB, sin navegador en el
-  servidor, números del contenido en una pasada (``target-counter()``). Se importa al llamar.
+* **WeasyPrint**, no Chromium: ~150–300 MB y no ~1,3 GB, sin navegador, ``target-counter()``. Se importa al llamar.
 * ``html.parser`` (biblioteca estándar), no expresiones regulares: las páginas cambian (navegación,
   DataTables, teléfono, SVG) y un analizador sigue el anidamiento. Se quitan ``<script>``, ``<template>``,
   ``<link>``, todo ``<nav>``, lo de clase ``pai-solo-pantalla`` o ``pai-fig-telefono`` (también una
@@ -17,11 +16,11 @@ Reglas de papel: ``informes/plantillas/pai/impresion_pdf.css``. Decisiones:
   del mes» está en varios informes), decodificado (nbconvert escribe ``Evoluci%C3%B3n``); en un ``<svg>``
   en línea nada cambia. Un enlace a otra página del periodo salta a su parte; uno a lo que no viaja en
   el PDF (``cuadernos/``, ``metricas.json``, ``versiones/``, ``../``…) pierde el ``href`` y deja su texto.
-* Un solo pie de procedencia (el de la portada), tras el contenido: al final quedaba solo en la última
-  página si el último informe cierra con una tabla larga (WeasyPrint no retrocede dentro de una tabla).
-* Sin red (solo ``data:`` y ``file:``). El aviso de WeasyPrint en stdout y los registros de WeasyPrint y
-  fontTools no llegan a quien usa ``pai``, solo durante la llamada. Toda falla del motor es
-  :class:`ErrorPDF` (causa encadenada): el PDF es un añadido y se publica el HTML igual. Escritura atómica.
+* Un solo pie de procedencia (el de la portada), tras el contenido (al final quedaba solo en la última página).
+* **Etiquetado** (``pdf_variant="pdf/ua-1"``): estructura en el orden visual, ``/Lang`` ``es-CO``, título, h1–h6
+  como ``H1``–``H6``, tablas ``Table`` con ``TH``, cada gráfico ``Figure`` con ``/Alt`` = el ``alt`` del HTML.
+* Sin red (solo ``data:`` y ``file:``). Lo que WeasyPrint y fontTools imprimen o registran no llega a quien usa
+  ``pai``. Toda falla del motor es :class:`ErrorPDF` (causa encadenada): se publica el HTML igual. Escritura atómica.
 """
 
 from __future__ import annotations
@@ -49,6 +48,7 @@ _VACIOS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input",
 _FUERA = frozenset({"script", "template", "link", "nav"})
 _CLASES_FUERA = frozenset({"pai-solo-pantalla", "pai-fig-telefono", "anchor-link"})
 _AVISOS = ("pai-demostracion", "pai-preliminar")
+IDIOMA, VARIANTE = "es-CO", "pdf/ua-1"  # /Lang del PDF; PDF/UA-1 etiquetado (Resolución 1519 de 2020 de MinTIC)
 _REFERENCIAS = frozenset({"for", "headers", "aria-labelledby", "aria-describedby", "aria-controls"})
 
 
@@ -223,7 +223,7 @@ def componer_html(paginas: list[Path], titulo: str) -> str:
     estilos = dict.fromkeys(s.strip() for p in leidas for s in p.estilos if s.strip())
     autor = "".join(f'<meta name="author" content="{html.escape(p.entidad)}">\n' for p in leidas[:1] if p.entidad)
     return (
-        '<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{IDIOMA}">\n<head>\n<meta charset="utf-8">\n'
         f'<title>{html.escape(titulo)}</title>\n{autor}<meta name="generator" content="pai-analisis">\n'
         f"<style>\n{chr(10).join(estilos)}\n</style>\n<style>\n{CSS_IMPRESION.read_text(encoding='utf-8')}</style>\n"
         "</head>\n<body>\n" + "\n".join(partes) + "\n</body>\n</html>\n"
@@ -289,7 +289,8 @@ def escribir_pdf(carpeta: Path, destino: Path, titulo: str) -> Path:
     try:
         with _silencio():
             buscador = weasyprint.URLFetcher(allowed_protocols=("data", "file"))  # nunca la red
-            datos = weasyprint.HTML(string=documento, base_url=carpeta.resolve().as_uri() + "/", url_fetcher=buscador).write_pdf()
+            documento = weasyprint.HTML(string=documento, base_url=carpeta.resolve().as_uri() + "/", url_fetcher=buscador)
+            datos = documento.write_pdf(pdf_variant=VARIANTE)
     except Exception as exc:  # el PDF es un añadido: toda falla del motor es ErrorPDF
         raise ErrorPDF(f"No se generó el PDF de «{carpeta}»: WeasyPrint falló ({_primera_linea(exc)}).") from exc
     try:
