@@ -129,7 +129,8 @@ def test_quita_scripts_navegacion_y_lo_de_pantalla(periodo):
         assert resto not in cuerpo, resto
     assert "Sigue el informe." in cuerpo  # lo que viene después de lo quitado sigue ahí
     assert cuerpo.count('class="pai-fig-pagina"') == 1  # la figura de página queda
-    assert 'data-label="Semáforo"' in cuerpo and 'data-order="1"' in cuerpo
+    assert "data-label" not in cuerpo and "data-order" not in cuerpo  # papel.py: solo los leen DataTables y el teléfono
+    assert '-col-sem">Crítico</td>' in cuerpo  # lo demás de la celda queda (headers, con su prefijo)
     assert documento.count(".pai-titulo { color: #1d3557 }") == 1  # estilos de todas las páginas, una vez, en la cabeza
     assert "target-counter(attr(href), page)" in documento  # y las reglas de impresión del PDF
 
@@ -479,3 +480,21 @@ def test_pdf_etiquetado_y_accesible(pdf, publicado):
     assert all(alternativos), "gráficos sin texto alternativo en el PDF"
     alt_html = {html.unescape(a) for p in publicado.glob("*.html") for a in re.findall(r'<img[^>]* alt="([^"]*)"', p.read_text("utf-8"))}
     assert set(alternativos) <= alt_html, "un /Alt del PDF no es el texto alternativo del HTML"
+
+
+@pytest.mark.parametrize(
+    "hoja,queda",
+    [
+        ("table.dataTable thead th { color: red }", False),  # solo DataTables: sin <script> nunca aplica
+        ("div.dt-container .dt-search { margin: 0 }", False),
+        ("table.pai-tabla, table.dataTable { color: red }", True),  # uno de los selectores es de las páginas
+        ("@keyframes datatables-loader-1 { 0% { opacity: 0 } }", False),
+        ("@media screen and (max-width: 600px) { td::before { content: attr(data-label) } }", False),
+        ("@media print { h2 { break-after: avoid } }", True),
+        (".pai-titulo { color: #1d3557 }", True),
+    ],
+)
+def test_hojas_para_papel_sin_lo_de_pantalla(hoja, queda):
+    from pai_analisis.publicacion.papel import hojas_para_papel
+
+    assert bool(hojas_para_papel([hoja]).strip()) is queda

@@ -6,8 +6,7 @@ y pie de procedencia, cada informe desde una página nueva, «Página N de M» y
 Reglas de papel: ``informes/plantillas/pai/impresion_pdf.css``. Decisiones:
 
 * **WeasyPrint**, no Chromium: ~150–300 MB y no ~1,3 GB, sin navegador, ``target-counter()``. Se importa al llamar.
-* ``html.parser`` (biblioteca estándar), no expresiones regulares: las páginas cambian (navegación,
-  DataTables, teléfono, SVG) y un analizador sigue el anidamiento. Se quitan ``<script>``, ``<template>``,
+* ``html.parser``, no expresiones regulares: un analizador sigue el anidamiento. Se quitan ``<script>``, ``<template>``,
   ``<link>``, todo ``<nav>``, lo de clase ``pai-solo-pantalla`` o ``pai-fig-telefono`` (también una
   columna: ``th``/``td``) y las anclas ``¶``; todo ``<details>`` sale abierto; los ``<style>`` van una vez
   a la cabeza. Los avisos ``pai-demostracion``/``pai-preliminar`` quedan, y la portada recibe copia del
@@ -38,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..comun.archivos import escribir_atomico
 from ..errores import ErrorEscritura, ErrorPDF, PDFNoDisponible
+from .papel import hojas_para_papel
 
 __all__ = ["APT", "CSS_IMPRESION", "componer_html", "escribir_pdf", "motor_disponible", "paginas_del_periodo"]
 
@@ -103,8 +103,8 @@ class _Pagina(HTMLParser):
                     v = self.pre + unquote(v)
                 elif k in _REFERENCIAS:
                     v = " ".join(self.pre + unquote(x) for x in v.split())
-                elif k == "href" and tag == "a" and (v := self._enlace(v)) is None:
-                    continue
+                elif (k == "href" and tag == "a" and (v := self._enlace(v)) is None) or k.startswith("data-"):
+                    continue  # (los data-* de tablas interactivas y teléfono no sirven en papel: papel.py)
             nuevos.append((k, v))
         if tag == "details" and "open" not in d:
             nuevos.append(("open", None))
@@ -225,7 +225,7 @@ def componer_html(paginas: list[Path], titulo: str) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{IDIOMA}">\n<head>\n<meta charset="utf-8">\n'
         f'<title>{html.escape(titulo)}</title>\n{autor}<meta name="generator" content="pai-analisis">\n'
-        f"<style>\n{chr(10).join(estilos)}\n</style>\n<style>\n{CSS_IMPRESION.read_text(encoding='utf-8')}</style>\n"
+        f"<style>\n{hojas_para_papel(list(estilos))}\n</style>\n<style>\n{CSS_IMPRESION.read_text(encoding='utf-8')}</style>\n"
         "</head>\n<body>\n" + "\n".join(partes) + "\n</body>\n</html>\n"
     )
 
