@@ -16,6 +16,5 @@ Toda fórmula vive aquí; los informes solo dan formato a lo que esta etapa calc
 from .advertencias import advertencias
 from .calculo import Metricas, calcular_metricas, serie_mensual
 from .parametros import Parametros, cargar_parametros
-from .serie import serie_larga
 
-__all__ = ["Metricas", "Parametros", "advertencias", "calcular_metricas", "cargar_parametros", "serie_larga", "serie_mensual"]
+__all__ = ["Metricas", "Parametros", "advertencias", "calcular_metricas", "cargar_parametros", "serie_mensual"]

@@ -1,0 +1,114 @@
+"""``tablas(metricas)``: las tablas tipadas de un periodo (sección 8.4), una por nivel, más ``dimensiones``.
+
+Cada tabla tiene exactamente las columnas de :data:`~.columnas.COLUMNAS`, en ese orden y con esos
+dtypes (códigos ``Int64``, meses ``period[M]``, texto ``string``, semáforo categórico ordenado
+``rojo`` < ``amarillo`` < ``verde``), y lleva la columna ``periodo`` (el mes publicado). Nada se
+calcula aquí: las cifras son las de :class:`~pai_analisis.metricas.Metricas`; el modelo solo
+elige, renombra y tipa. De estas tablas salen los CSV de datos abiertos, el Parquet, las hojas del
+Excel y las tablas de los cuadernos.
+
+Renombres frente a ``Metricas``: en ``presupuesto`` el mes del corte es ``corte`` (en
+``Metricas.presupuesto_mensual`` es ``periodo``); en ``modificaciones``, ``armonizacion`` y
+``reprogramaciones`` el mes del cambio es ``mes``; ``peso_presupuestal`` de las alertas va en
+% (0–100, como todo porcentaje) y no como fracción.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .columnas import COLUMNAS, TABLAS, columnas_de
+from .tipos import convertir
+
+
+def tipar(df: pd.DataFrame, tabla: str, periodo) -> pd.DataFrame:
+    """``df`` con las columnas de ``tabla`` (en su orden y con su dtype); ``periodo`` llena la columna ``periodo``.
+
+    Una columna del diccionario que falta en ``df`` queda vacía (p. ej. ``responsable`` en un libro
+    que no la trae); una columna de ``df`` que no está en el diccionario no pasa (el modelo es lo
+    documentado).
+    """
+    n = len(df)
+    datos = {}
+    for col in columnas_de(tabla):
+        if col.nombre == "periodo" and periodo is not None:
+            serie = pd.Series([pd.Period(periodo, freq="M")] * n, index=df.index, dtype="period[M]")
+        elif col.nombre in df:
+            serie = df[col.nombre]
+        else:
+            serie = pd.Series([None] * n, index=df.index, dtype=object)
+        datos[col.nombre] = convertir(serie, col)
+    return pd.DataFrame(datos, index=df.index).reset_index(drop=True)
+
+
+def _nombres_de_proyectos(m) -> pd.DataFrame:
+    return m.proyectos[["proyecto", "nombre", "objetivo"]].drop_duplicates("proyecto")
+
+
+def _presupuesto(m) -> pd.DataFrame:
+    cortes = m.presupuesto_mensual
+    if cortes is None or not len(cortes):
+        return pd.DataFrame(columns=["proyecto"])
+    t = cortes.rename(columns={"periodo": "corte"})
+    return t.merge(_nombres_de_proyectos(m), on="proyecto", how="left").sort_values(["proyecto", "corte"], kind="stable")
+
+
+def _alertas(m) -> pd.DataFrame:
+    a = m.alertas.copy()
+    if "peso_presupuestal" in a:
+        a["peso_presupuestal"] = a["peso_presupuestal"] * 100  # fracción → % (0–100), como todo porcentaje del modelo
+    return a
+
+
+def _cambios(df: pd.DataFrame) -> pd.DataFrame:
+    return df.rename(columns={"periodo": "mes"}) if df is not None else pd.DataFrame()
+
+
+def _dimensiones(m) -> pd.DataFrame:
+    """Cada código del periodo con su nombre, objetivo, componente, proceso y responsable."""
+    obj = m.objetivos.set_index("objetivo")["nombre"]
+    partes = [
+        m.objetivos.assign(nivel="objetivo", clave=m.objetivos["objetivo"].astype(str)),
+        m.proyectos.assign(nivel="proyecto", clave=m.proyectos["proyecto"].astype(str), componente="proyectos_inversion"),
+        m.metas.assign(nivel="meta", clave=m.metas["proyecto"].astype(str) + "-" + m.metas["meta"].astype(str),
+                       componente="proyectos_inversion"),
+        m.indicadores.assign(nivel="indicador", clave=m.indicadores["indicador"], componente="indicadores_gestion"),
+        m.actividades.assign(nivel="actividad", clave=m.actividades["actividad"], componente="plan_accion_integrado",
+                             proceso=m.actividades["plan"], responsable=m.actividades["dependencia"]),
+        m.riesgos.assign(nivel="riesgo", clave=m.riesgos["riesgo"], nombre=m.riesgos["descripcion"]),
+    ]
+    nombres = [c.nombre for c in COLUMNAS["dimensiones"]]
+    t = pd.concat([p[[c for c in nombres if c in p]].astype(object) for p in partes], ignore_index=True)
+    t["nombre_objetivo"] = t["objetivo"].map(lambda k: obj.get(k) if pd.notna(k) else None)
+    return t
+
+
+def tablas(metricas) -> dict[str, pd.DataFrame]:
+    """Las tablas tipadas del periodo de ``metricas`` (:class:`~pai_analisis.metricas.Metricas`).
+
+    Claves, en orden: ``objetivos``, ``proyectos``, ``metas``, ``presupuesto`` (un corte por fila,
+    con su movimiento del mes), ``indicadores``, ``actividades``, ``riesgos``, ``alertas`` (las
+    ocho de los datos abiertos), ``dimensiones`` (cada código con su nombre, objetivo, componente,
+    proceso y responsable, para unir), ``modificaciones``, ``armonizacion`` y ``reprogramaciones``.
+    Columnas, tipos, unidades y significado: ``docs/tablas.md``. Ejemplo::
+
+        t = pai.tablas(pai.calcular_metricas(libro, "2024-06"))
+        t["metas"].sort_values("semaforo")           # rojo primero
+        t["metas"].merge(t["dimensiones"].query("nivel == 'proyecto'")[["proyecto", "responsable"]], on="proyecto")
+    """
+    m, p = metricas, metricas.periodo
+    fuentes = {
+        "objetivos": m.objetivos,
+        "proyectos": m.proyectos,
+        "metas": m.metas,
+        "presupuesto": _presupuesto(m),
+        "indicadores": m.indicadores,
+        "actividades": m.actividades,
+        "riesgos": m.riesgos,
+        "alertas": _alertas(m),
+        "dimensiones": _dimensiones(m),
+        "modificaciones": _cambios(m.modificaciones),
+        "armonizacion": _cambios(m.armonizacion),
+        "reprogramaciones": _cambios(m.reprogramaciones),
+    }
+    return {nombre: tipar(fuentes[nombre], nombre, p) for nombre in TABLAS}
