@@ -94,11 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
                    help="parámetros (el umbral de sobreejecución de las advertencias)")
 
-    p = sub.add_parser("metricas", help="calcula las métricas de un periodo (JSON o Excel)")
+    p = sub.add_parser("metricas", help="calcula las métricas de un periodo (JSON, Excel o Parquet)")
     p.add_argument("--periodo", required=True, metavar="AAAA-MM")
     _agregar_datos(p)
-    p.add_argument("--formato", choices=("json", "xlsx"), default="json")
-    p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO")
+    p.add_argument("--formato", choices=("json", "xlsx", "parquet"), default="json",
+                   help="json (por la salida estándar), xlsx (una hoja por tabla) o parquet (un archivo por tabla; necesita pyarrow)")
+    p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO",
+                   help="archivo (json, xlsx) o carpeta (parquet); por omisión metricas_AAAA-MM.xlsx o metricas_AAAA-MM/")
 
     p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
     p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
@@ -200,7 +202,20 @@ def _metricas(a) -> int:
     from .metricas.calculo import calcular_metricas
     from .metricas.parametros import cargar_parametros
 
+    if a.formato == "parquet":
+        from .modelo.parquet import requiere_pyarrow
+
+        requiere_pyarrow()  # antes de leer el libro: el error sale en seguida
     m = calcular_metricas(cargar_libros(a.datos, ejemplo=a.ejemplo).de(a.periodo), a.periodo, cargar_parametros(a.parametros))
+    if a.formato == "parquet":
+        from .modelo.parquet import escribir_parquet
+        from .modelo.tablas import tablas
+
+        carpeta = a.salida or Path(f"metricas_{m.periodo}")
+        escritos = escribir_parquet(tablas(m), carpeta)
+        print(f"Métricas de {m.periodo} escritas en {carpeta}: {len(escritos)} tablas en Parquet "
+              "(pandas.read_parquet las relee con sus tipos; columnas en docs/tablas.md)")
+        return 0
     if a.formato == "xlsx":
         from .informes.excel import exportar_xlsx
 

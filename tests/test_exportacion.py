@@ -20,7 +20,8 @@ from pai_analisis.libro.carga import cargar_libro
 from pai_analisis.metricas.calculo import calcular_metricas
 from pai_analisis.metricas.parametros import cargar_parametros
 
-HOJAS = ["resumen", "objetivos", "proyectos", "metas", "indicadores", "actividades", "riesgos", "alertas", "movimientos"]
+HOJAS = ["resumen", "objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
+         "modificaciones", "armonizacion", "reprogramaciones", "dimensiones"]
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +44,10 @@ def _columna(ws, encabezado: str) -> int:
 
 def test_hojas_y_filas(libro_xlsx, metricas):
     assert libro_xlsx.sheetnames == HOJAS
-    for hoja, n in [("objetivos", 8), ("proyectos", 7), ("metas", 43), ("indicadores", 46), ("actividades", 25),
-                    ("riesgos", 88), ("alertas", len(metricas.alertas)), ("movimientos", 42)]:  # 7 proyectos × 6 cortes
+    # presupuesto: 7 proyectos × 6 cortes (enero a junio); dimensiones: 8 + 7 + 43 + 46 + 25 + 88 = 217 códigos
+    for hoja, n in [("objetivos", 8), ("proyectos", 7), ("metas", 43), ("presupuesto", 42), ("indicadores", 46),
+                    ("actividades", 25), ("riesgos", 88), ("alertas", len(metricas.alertas)), ("modificaciones", 0),
+                    ("armonizacion", 0), ("reprogramaciones", 0), ("dimensiones", 217)]:
         assert libro_xlsx[hoja].max_row == n + 1, hoja
 
 
@@ -186,13 +189,20 @@ def test_cli_metricas_xlsx(tmp_path, capsys):
 
 
 def test_hoja_de_movimientos_con_negativo(tmp_path):
-    """Sección 8.1: el movimiento del mes se escribe con su signo; la observación del corte lo explica."""
+    """Sección 8.1: el movimiento del mes se escribe con su signo; la observación del corte lo explica.
+
+    Los movimientos van en la hoja ``presupuesto`` del modelo (un corte por fila), no en una hoja aparte.
+    """
 
     pres = [{"proyecto": 1, "periodo": f"2024-0{m}", "apropiacion": 100, "compromisos": c, "giros": g, "observaciones": o}
             for m, c, g, o in ((1, 40, 10, None), (2, 60, 30, None), (3, 10, 5, "anulación CRP 7; reintegro"))]
     m = calcular_metricas(hacer_libro(presupuesto=pres), "2024-03")
-    ws = openpyxl.load_workbook(exportar_xlsx(m, tmp_path / "m.xlsx"))["movimientos"]
-    filas = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    ws = openpyxl.load_workbook(exportar_xlsx(m, tmp_path / "m.xlsx"))["presupuesto"]
+    columnas = ["Proyecto", "Corte", "Apropiación (millones)", "Compromisos (millones)", "Movimiento compromisos (millones)",
+                "Giros (millones)", "Movimiento giros (millones)", "Observación del corte"]
+    indices = [_columna(ws, c) - 1 for c in columnas]
+    filas = [[r[i].value for i in indices] for r in ws.iter_rows(min_row=2)]
     # marzo: compromisos 10 − 60 = −50, giros 5 − 30 = −25
     assert filas[-1] == [1, "2024-03", 100, 10, -50, 5, -25, "anulación CRP 7; reintegro"]
     assert [f[4] for f in filas] == [40, 20, -50]
+    assert "movimientos" not in openpyxl.load_workbook(tmp_path / "m.xlsx").sheetnames  # sin duplicar

@@ -1,11 +1,14 @@
 """Exportación de las métricas de un periodo a un libro .xlsx para analistas.
 
-Una hoja por nivel (resumen, objetivos, proyectos, metas, indicadores, actividades,
-riesgos, alertas) y la de ``movimientos`` (cada corte de presupuesto con su movimiento del mes,
-negativo cuando hubo anulaciones o reintegros: sección 8.1) con encabezados en español, números guardados como números (los
-porcentajes en escala 0–100 con formato ``0.0" %"``, no el ``%`` de Excel que multiplica
-por 100; el dinero en millones con ``#,##0``), semáforo por formato condicional con los
-umbrales de ``metricas.parametros``, encabezados fijos y autofiltros.
+La hoja ``resumen`` (índice, componentes e información del periodo) y una hoja por tabla del
+modelo (:func:`~pai_analisis.modelo.tablas`: objetivos, proyectos, metas, presupuesto con el
+movimiento de cada corte, indicadores, actividades, riesgos, alertas, modificaciones,
+armonización, reprogramaciones y dimensiones), con todas sus columnas y los encabezados en español
+del diccionario de datos, números guardados como números (los porcentajes en escala 0–100 con
+formato ``0.0" %"``, no el ``%`` de Excel que multiplica por 100; el dinero en millones con
+``#,##0``; un movimiento negativo queda negativo), semáforo con su etiqueta («Crítico», «En
+riesgo», «Satisfactorio») y por formato condicional con los umbrales de ``metricas.parametros``,
+encabezados fijos y autofiltros.
 
 Ningún texto se escribe como fórmula: un nombre que empiece por ``=``, ``+``, ``-`` o
 ``@`` queda como texto literal (contra la inyección de fórmulas). El archivo se escribe
@@ -25,20 +28,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..comun.archivos import escribir_atomico
 from ..metricas.parametros import COMPONENTES, ETIQUETAS_SEMAFORO
-from .hojas_excel import CON_SEMAFORO, ENTERO, HOJAS, MILLONES, PCT
+from ..modelo.tablas import tablas
+from ..modelo.tipos import ETIQUETA_COLOR
+from .hojas_excel import CON_SEMAFORO, ENTERO, HOJAS, MILLONES, PCT, columnas_hoja
 
 _PELIGROSOS = ("=", "+", "-", "@")
-_UN_DECIMAL = "#,##0.0"  # los movimientos del mes pueden ser negativos y de una décima: se ven con su signo
-_MOVIMIENTOS = [
-    ("proyecto", "Proyecto", ENTERO),
-    ("periodo", "Mes", None),
-    ("apropiacion", "Apropiación (millones)", _UN_DECIMAL),
-    ("compromisos", "Compromisos acumulados (millones)", _UN_DECIMAL),
-    ("movimiento_compromisos", "Compromisos del mes (millones)", _UN_DECIMAL),
-    ("giros", "Giros acumulados (millones)", _UN_DECIMAL),
-    ("movimiento_giros", "Giros del mes (millones)", _UN_DECIMAL),
-    ("observacion", "Observación del corte", None),
-]
 _COLORES = {"critico": "F8CBAD", "en_riesgo": "FFE699", "satisfactorio": "C6EFCE"}
 _ENCABEZADO = "1F3864"
 
@@ -54,6 +48,8 @@ def _valor(v):
         return float(v)
     if isinstance(v, (int, float)):
         return v
+    if isinstance(v, pd.Period):
+        return str(v)  # «2024-06», como en el libro de seguimiento
     return ILLEGAL_CHARACTERS_RE.sub("", str(v))  # caracteres de control que el formato .xlsx no admite
 
 
@@ -120,12 +116,10 @@ def _semaforo_condicional(ws, rango: str, primera: str, par) -> None:
 def _filas(df: pd.DataFrame, columnas) -> list[list]:
     datos = []
     for clave, _, _ in columnas:
-        serie = df[clave] if clave in df else pd.Series([None] * len(df), index=df.index)
+        serie = df[clave].astype(object)
         if clave == "semaforo":
-            serie = serie.map(lambda s: ETIQUETAS_SEMAFORO.get(s, s))
-        elif clave == "peso_presupuestal":
-            serie = serie * 100
-        datos.append(serie.astype(object).tolist())
+            serie = serie.map(lambda s: ETIQUETA_COLOR.get(s, s))
+        datos.append(serie.tolist())
     return [list(f) for f in zip(*datos, strict=True)] if datos else []
 
 
@@ -199,12 +193,10 @@ def exportar_xlsx(metricas, ruta) -> Path:
     ws.auto_filter.ref = None  # tabla corta: sin filtro
     _informacion(ws, metricas, len(filas) + 3)
     ws.column_dimensions["A"].width = 36
-    for nombre, cols in HOJAS.items():
-        _hoja(wb, nombre, cols, _filas(getattr(metricas, nombre), cols), par)
-    mov = metricas.presupuesto_mensual  # sección 8.1: cada corte con su movimiento del mes, negativo si bajó
-    if mov is not None and len(mov):
-        mov = mov.assign(periodo=mov["periodo"].astype(str))
-    _hoja(wb, "movimientos", _MOVIMIENTOS, _filas(mov if mov is not None else pd.DataFrame(), _MOVIMIENTOS), par)
+    modelo = tablas(metricas)
+    for nombre in HOJAS:
+        cols = columnas_hoja(nombre)
+        _hoja(wb, nombre, cols, _filas(modelo[nombre], cols), par)
     contenido = io.BytesIO()  # en memoria primero: un disco lleno no deja un zip a medio escribir
     wb.save(contenido)
     return escribir_atomico(ruta, contenido.getvalue())

@@ -1,121 +1,24 @@
-"""Las hojas del Excel para analistas: qué columnas lleva cada una, con su encabezado y formato.
+"""Las hojas del Excel para analistas: cuáles van, en qué orden y con qué formato de número.
 
-Solo definiciones (sin lógica): :mod:`.excel` las escribe. Los formatos son códigos de número
-de Excel: porcentajes en escala 0–100 con ``0.0" %"`` (no el ``%`` de Excel, que multiplica por
-100) y dinero en millones con ``#,##0``.
+Solo definiciones (sin lógica): :mod:`.excel` las escribe. Las columnas y sus encabezados son los
+del diccionario de datos del modelo (:mod:`pai_analisis.modelo.columnas`): cada hoja es una tabla de
+:func:`~pai_analisis.modelo.tablas` entera. El formato sale de la unidad de la columna: porcentajes en
+escala 0–100 con ``0.0" %"`` (no el ``%`` de Excel, que multiplica por 100), dinero en millones con
+``#,##0``, códigos y conteos enteros con ``0``; Excel muestra los separadores de la configuración
+regional (en Colombia, 20.149 y 87,5 %).
 """
 
 from __future__ import annotations
 
+from ..modelo.columnas import MILL, columnas_de
+from ..modelo.columnas import PCT as UNIDAD_PCT
+
 PCT, MILLONES, DECIMAL, ENTERO = '0.0" %"', "#,##0", "#,##0.00", "0"
 
-# (columna de la tabla, encabezado, formato); formato None = texto. «semaforo» se muestra con su etiqueta.
-_CUMPL = ("cumplimiento", "Cumplimiento (%)", PCT)
-_SEM = ("semaforo", "Semáforo", None)
-HOJAS = {
-    "objetivos": [
-        ("objetivo", "Objetivo", ENTERO),
-        ("nombre", "Nombre", None),
-        _CUMPL,
-        ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
-        _SEM,
-        ("n_metas", "N.º metas", ENTERO),
-        ("n_indicadores", "N.º indicadores", ENTERO),
-        ("n_actividades", "N.º actividades", ENTERO),
-    ],
-    "proyectos": [
-        ("proyecto", "Proyecto", ENTERO),
-        ("nombre", "Nombre", None),
-        ("objetivo", "Objetivo", ENTERO),
-        ("presupuesto_programado", "Presupuesto programado (millones)", MILLONES),
-        ("avance_fisico", "Avance físico (%)", PCT),
-        _CUMPL,
-        ("cumplimiento_anterior", "Cumplimiento mes anterior (%)", PCT),
-        ("proyeccion_diciembre", "Proyección a diciembre (%)", PCT),
-        _SEM,
-        ("n_metas", "N.º metas", ENTERO),
-        ("corte", "Corte presupuestal", None),
-        ("apropiacion", "Apropiación (millones)", MILLONES),
-        ("compromisos", "Compromisos (millones)", MILLONES),
-        ("giros", "Giros (millones)", MILLONES),
-        ("ejecucion_presupuestal", "Ejecución presupuestal (%)", PCT),
-        ("giros_pct", "Giros (%)", PCT),
-        ("giros_sobre_compromisos", "Giros sobre compromisos (%)", PCT),
-    ],
-    "metas": [
-        ("proyecto", "Proyecto", ENTERO),
-        ("meta", "Meta", ENTERO),
-        ("nombre", "Nombre", None),
-        ("anualizacion", "Anualización", None),
-        ("objetivo", "Objetivo", ENTERO),
-        ("programacion_vigencia", "Programación vigencia", DECIMAL),
-        ("programacion_cuatrienio", "Programación cuatrienio", DECIMAL),
-        ("ponderacion", "Ponderación", DECIMAL),
-        ("n_reportes", "N.º reportes", ENTERO),
-        ("programado", "Programado a la fecha", DECIMAL),
-        ("ejecutado", "Ejecutado", DECIMAL),
-        ("avance_vigencia", "Avance vigencia (%)", PCT),
-        ("avance_cuatrienio", "Avance cuatrienio (%)", PCT),
-        _CUMPL,
-        _SEM,
-    ],
-    "indicadores": [
-        ("indicador", "Indicador", None),
-        ("proceso", "Proceso", None),
-        ("nombre", "Nombre", None),
-        ("meta", "Meta", DECIMAL),
-        ("unidad", "Unidad", None),
-        ("sentido", "Sentido", None),
-        ("periodicidad", "Periodicidad", None),
-        ("objetivo", "Objetivo", ENTERO),
-        ("debido", "Vencido", None),
-        ("n_mediciones", "N.º mediciones", ENTERO),
-        ("resultado", "Resultado", DECIMAL),
-        _CUMPL,
-        _SEM,
-        ("sin_reporte", "Sin reporte", None),
-        ("reporte_atrasado", "Reporte atrasado", None),
-        ("ultimo_reporte", "Último reporte", None),
-    ],
-    "actividades": [
-        ("actividad", "Actividad", None),
-        ("plan", "Plan", None),
-        ("dependencia", "Dependencia", None),
-        ("nombre", "Nombre", None),
-        ("objetivo", "Objetivo", ENTERO),
-        ("corte", "Corte", None),
-        ("programado", "Programado acumulado (%)", PCT),
-        ("ejecutado", "Ejecutado acumulado (%)", PCT),
-        _CUMPL,
-        ("rezago", "Rezago (puntos)", DECIMAL),
-        _SEM,
-        ("sin_reporte", "Sin reporte", None),
-    ],
-    "riesgos": [
-        ("riesgo", "Riesgo", None),
-        ("proceso", "Proceso", None),
-        ("tipo", "Tipo", None),
-        ("descripcion", "Descripción", None),
-        ("probabilidad", "Probabilidad inherente", None),
-        ("impacto", "Impacto inherente", None),
-        ("zona_inherente", "Zona inherente", None),
-        ("n_controles", "N.º controles", ENTERO),
-        ("probabilidad_residual", "Probabilidad residual", None),
-        ("impacto_residual", "Impacto residual", None),
-        ("zona_residual", "Zona residual", None),
-        ("materializado", "Materializado", None),
-        ("periodo_materializacion", "Mes de materialización", None),
-    ],
-    "alertas": [
-        ("severidad", "Severidad", None),
-        ("tipo", "Tipo", None),
-        ("elemento", "Elemento", None),
-        ("item", "Ítem", None),
-        ("mensaje", "Mensaje", None),
-        ("proyecto", "Proyecto", ENTERO),
-        ("peso_presupuestal", "Peso presupuestal (%)", PCT),
-    ],
-}
+# una hoja por tabla del modelo, en este orden, después de «resumen»
+HOJAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
+         "modificaciones", "armonizacion", "reprogramaciones", "dimensiones")
+
 # columnas de cumplimiento que se colorean con el semáforo
 CON_SEMAFORO = {
     "cumplimiento",
@@ -126,4 +29,22 @@ CON_SEMAFORO = {
     "Proyección a diciembre",
 }
 
-__all__ = ["CON_SEMAFORO", "DECIMAL", "ENTERO", "HOJAS", "MILLONES", "PCT"]
+
+def _formato(col) -> str | None:
+    if col.unidad == UNIDAD_PCT:
+        return PCT
+    if col.unidad == MILL:
+        return MILLONES
+    if col.tipo == "entero":
+        return ENTERO
+    if col.tipo == "numero":
+        return DECIMAL
+    return None
+
+
+def columnas_hoja(tabla: str) -> list[tuple[str, str, str | None]]:
+    """(columna, encabezado, formato) de cada columna de la hoja ``tabla``; formato None = texto."""
+    return [(c.nombre, c.titulo, _formato(c)) for c in columnas_de(tabla)]
+
+
+__all__ = ["CON_SEMAFORO", "DECIMAL", "ENTERO", "HOJAS", "MILLONES", "PCT", "columnas_hoja"]

@@ -44,8 +44,8 @@ CUMPL_ANT = Columna("cumplimiento_anterior", "Cumplimiento mes anterior (%)", "n
 PROYECCION = Columna("proyeccion_diciembre", "Proyección a diciembre (%)", "numero", PCT,
                      "Cumplimiento esperado en diciembre si se sostiene el ritmo de lo ejecutado sobre lo programado.")
 SEMAFORO = Columna("semaforo", "Semáforo", "categoria", "categoría",
-                   "Semáforo del cumplimiento (acotado a 100): rojo por debajo del umbral crítico (70), amarillo hasta el "
-                   "satisfactorio (90), verde desde él (sección 3.6; rojo = crítico, amarillo = en riesgo, verde = "
+                   "Semáforo del cumplimiento (acotado a 100): rojo por debajo del umbral crítico (70 por omisión), amarillo hasta el "
+                   "satisfactorio (90 por omisión), verde desde él (sección 3.6; rojo = crítico, amarillo = en riesgo, verde = "
                    "satisfactorio). Vacío si no hay cumplimiento.", COLORES, True)
 OBSERVACION = Columna("observacion", "Observación", "texto", "texto",
                       "La observación más reciente escrita en el seguimiento hasta el periodo.")

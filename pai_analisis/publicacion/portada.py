@@ -1,4 +1,4 @@
-"""La portada de un periodo (``DIR/P/index.html``), ``metricas.json`` y ``portada.json``."""
+"""La portada de un periodo (``DIR/P/index.html``), ``metricas.json``, ``portada.json`` y los datos abiertos (``datos/``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 from ..comun.archivos import escribir_atomico
 from ..comun.reloj import sello
 from ..informes.navegacion import titulo_de
+from .datos import CARPETA as DATOS
+from .datos import DESCRIPTOR, TABLAS_ABIERTAS, escribir_datos
 
 
 def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, previas: list | None = None,
                      motivo: str | None = None) -> None:
-    """Escribe en ``carpeta`` la portada del periodo, ``metricas.json`` y ``portada.json``.
+    """Escribe en ``carpeta`` la portada del periodo, ``metricas.json``, ``portada.json`` y ``datos/`` (:mod:`.datos`).
 
     ``anterior``: la versión publicada del periodo (:func:`.versiones.anterior`), si la hay: la
     portada dice qué versión es la nueva y qué cifras cambiaron; ``previas``: las versiones
@@ -28,6 +30,7 @@ def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, p
     cambios = comparar(anterior.metricas, datos) if anterior else None
     estado = cambio_de_estado(anterior.metricas, datos) if anterior else None
     escribir_atomico(carpeta / "metricas.json", json.dumps(datos, ensure_ascii=False, indent=2))
+    escribir_datos(carpeta, m)
     portada = {
         "periodo": str(m.periodo),
         "indice_pai": m.indice_pai,
@@ -65,5 +68,14 @@ def _portada_html(ctx, cuadernos: list[Path], revision: str = "") -> str:
               f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>{MARCA_PDF}'
               f'<h2 id="version">Versión de este informe</h2>{revision}'
               f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
-              f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>')
+              f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>{_datos_abiertos(ctx)}')
     return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)
+
+
+def _datos_abiertos(ctx) -> str:
+    """El párrafo que enlaza los datos abiertos del periodo (``datos/``)."""
+    csv = ", ".join(f'<a href="{DATOS}/{n}.csv">{n}</a>' for n in TABLAS_ABIERTAS)
+    demo = " Son datos de demostración, y el paquete lo dice." if ctx.libro.demostracion else ""
+    return (f'<p class="pai-nota" id="datos-abiertos">Datos abiertos: las tablas de este periodo en CSV (UTF-8, coma, '
+            f'punto decimal, meses AAAA-MM): {csv}; cada columna con su tipo, unidad y descripción en '
+            f'<a href="{DATOS}/{DESCRIPTOR}">{DESCRIPTOR}</a> (Frictionless Data Package, licencia CC BY-SA 4.0).{demo}</p>')
