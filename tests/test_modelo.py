@@ -259,3 +259,41 @@ def test_excel_muestra_el_movimiento_negativo(tmp_path):
     encabezados = [c.value for c in ws[1]]
     celda = ws.cell(3, encabezados.index("Movimiento compromisos (millones)") + 1)
     assert celda.value == pytest.approx(-5.0) and celda.data_type == "n"
+
+
+def test_pyarrow_y_frictionless_no_son_de_cron():
+    import tomllib
+
+    proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    cron = " ".join(proyecto["dependencies"]).lower()
+    assert "pyarrow" not in cron and "frictionless" not in cron
+    extras = {k: " ".join(v).lower() for k, v in proyecto["optional-dependencies"].items()}
+    assert "pyarrow" in extras["analistas"] and "pyarrow" in extras["pruebas"] and "frictionless" in extras["pruebas"]
+
+
+# ---------------------------------------------------------------- punta a punta: un periodo publicado
+
+
+@pytest.mark.lento
+def test_periodo_publicado_lleva_datos_abiertos_validos_y_versionados(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    salida = tmp_path / "informes"
+    r = pai.publicar_informes(["2024-06"], salida=salida, pdf=False, terminal=False)
+    assert r.publicados == ["2024-06"], r
+    datos = salida / "2024-06" / "datos"
+    assert sorted(p.name for p in datos.iterdir()) == sorted([*(f"{n}.csv" for n in TABLAS_ABIERTAS), "datapackage.json"])
+    frictionless = shutil.which("frictionless") or str(Path(sys.executable).with_name("frictionless"))
+    v = subprocess.run([frictionless, "validate", str(datos / "datapackage.json")], capture_output=True, text=True, timeout=300)
+    assert v.returncode == 0, v.stdout + v.stderr
+    portada = (salida / "2024-06" / "index.html").read_text(encoding="utf-8")
+    assert 'href="datos/datapackage.json"' in portada and 'href="datos/metas.csv"' in portada
+    assert "datos de demostración" in portada.split('id="datos-abiertos"')[1].split("</p>")[0]
+    antes = (datos / "metas.csv").read_bytes()
+    # publicar otra vez: la versión anterior queda entera, datos incluidos
+    r = pai.publicar_informes(["2024-06"], salida=salida, pdf=False, terminal=False, forzar=True)
+    assert r.publicados == ["2024-06"], r
+    assert (salida / "2024-06" / "versiones" / "v1" / "datos" / "metas.csv").read_bytes() == antes
+    assert (salida / "2024-06" / "datos" / "datapackage.json").is_file()
