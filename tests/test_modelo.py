@@ -216,9 +216,9 @@ def test_csv_de_datos_abiertos_formato_y_valores(tmp_path):
     presupuesto = archivos["presupuesto.csv"].decode("utf-8")
     assert not presupuesto.startswith("\ufeff")  # UTF-8 sin BOM
     lineas = presupuesto.splitlines()
-    assert lineas[0] == ("periodo,proyecto,nombre,objetivo,corte,apropiacion,compromisos,giros,movimiento_compromisos,"
-                         "movimiento_giros,observacion")
-    assert lineas[2] == "2024-02,1,Proyecto uno,1,2024-02,100.0,25.0,12.0,-5.0,2.0,"  # la anulación, negativa
+    assert lineas[0] == ("periodo,proyecto,nombre,objetivo,presupuesto_programado,apropiacion_inicial,corte,apropiacion,"
+                         "compromisos,giros,movimiento_compromisos,movimiento_giros,observacion")
+    assert lineas[2] == "2024-02,1,Proyecto uno,1,100.0,100.0,2024-02,100.0,25.0,12.0,-5.0,2.0,"  # la anulación, negativa
     metas = archivos["metas.csv"].decode("utf-8").splitlines()
     cabeza = metas[0].split(",")
     fila = dict(zip(cabeza, metas[1].split(","), strict=True))

@@ -111,7 +111,13 @@ COLUMNAS: dict[str, tuple[Columna, ...]] = {
     ),
     "presupuesto": (
         PERIODO, PROYECTO, NOMBRE, OBJETIVO,
-        Columna("corte", "Corte", "mes", "mes (AAAA-MM)", "Mes del corte presupuestal (una fila por corte del libro hasta el periodo)."),
+        Columna("presupuesto_programado", "Presupuesto programado (millones)", "numero", MILL,
+                "Presupuesto programado del proyecto para la vigencia en el plan (el mismo en cada corte)."),
+        Columna("apropiacion_inicial", "Apropiación inicial (millones)", "numero", MILL,
+                "Apropiación del primer corte del año del proyecto (sección 6.3; la misma en cada corte)."),
+        Columna("corte", "Corte", "mes", "mes (AAAA-MM)",
+                "Mes del corte presupuestal: una fila por corte del libro hasta el periodo (la ejecución de cada mes en % "
+                "está en serie_larga, nivel presupuesto; la del periodo, en proyectos)."),
         Columna("apropiacion", "Apropiación (millones)", "numero", MILL, "Apropiación vigente en ese corte."),
         Columna("compromisos", "Compromisos (millones)", "numero", MILL, "Compromisos acumulados en la vigencia hasta ese corte."),
         Columna("giros", "Giros (millones)", "numero", MILL, "Giros acumulados en la vigencia hasta ese corte."),

@@ -49,8 +49,10 @@ def _presupuesto(m) -> pd.DataFrame:
     cortes = m.presupuesto_mensual
     if cortes is None or not len(cortes):
         return pd.DataFrame(columns=["proyecto"])
-    t = cortes.rename(columns={"periodo": "corte"})
-    return t.merge(_nombres_de_proyectos(m), on="proyecto", how="left").sort_values(["proyecto", "corte"], kind="stable")
+    t = cortes.rename(columns={"periodo": "corte"}).merge(_nombres_de_proyectos(m), on="proyecto", how="left")
+    if m.presupuesto is not None and len(m.presupuesto):  # lo del proyecto que no cambia de corte a corte
+        t = t.merge(m.presupuesto[["proyecto", "presupuesto_programado", "apropiacion_inicial"]], on="proyecto", how="left")
+    return t.sort_values(["proyecto", "corte"], kind="stable")
 
 
 def _alertas(m) -> pd.DataFrame:
