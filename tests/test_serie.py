@@ -15,6 +15,7 @@ from libros_minimos import OBJETIVOS, act, hacer_libro, meta, pres, sa, sm
 import pai_analisis as pai
 from pai_analisis.errores import ErrorPeriodo
 from pai_analisis.metricas import Parametros, calcular_metricas, serie_mensual
+from pai_analisis.modelo.columnas import COLUMNAS as DICCIONARIO
 from pai_analisis.modelo.serie import COLUMNAS_SERIE as COLUMNAS
 from pai_analisis.modelo.serie import NIVELES, serie_larga
 
@@ -191,6 +192,8 @@ def armonizacion():
 
 def test_ejemplo_de_armonizacion(armonizacion):
     libro, s = armonizacion
+    assert {c.nombre: c.dtype for c in DICCIONARIO["serie"]} == dict(s.dtypes)  # todos los niveles, con sus tipos
+    assert list(s["nivel"].unique()) == list(NIVELES)
     assert list(s["periodo"].astype(str).unique()) == [f"2024-{m:02d}" for m in range(1, 13)]
     p = s[s["nivel"] == "proyecto"].assign(periodo=lambda t: t["periodo"].astype(str))
     estado_7867 = p[p["proyecto"] == 7867].set_index("periodo")["estado"]
