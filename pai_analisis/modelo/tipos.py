@@ -93,7 +93,7 @@ def convertir(serie: pd.Series, col: Columna) -> pd.Series:
         return pd.Series(pd.PeriodIndex([None if v is None or v == "" else str(v) for v in texto], freq="M"), index=serie.index)
     if col.tipo == "categoria":
         valores = serie.astype(object).where(serie.notna(), None)
-        if col.nombre == "semaforo" or col.categorias == COLORES:
+        if col.categorias == COLORES:  # el semáforo de Metricas (critico…) pasa a su color
             valores = valores.map(lambda s: SEMAFORO_COLOR.get(s, s) if s is not None else None)
         desconocidos = set(valores.dropna()) - set(col.categorias)
         if desconocidos:
