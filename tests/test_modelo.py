@@ -132,7 +132,7 @@ def test_docs_tablas_esta_al_dia():
         "docs/tablas.md no coincide con el diccionario: regenérelo con "
         "`python -m pai_analisis.modelo.documentacion > docs/tablas.md`")
     for nombre in COLUMNAS:
-        assert f"## `{nombre}`" in documento()
+        assert f"## `{nombre}`: " in documento()
 
 
 def test_cada_columna_tiene_tipo_unidad_y_descripcion():

@@ -268,10 +268,6 @@ COLUMNAS["serie"] = (
 
 TABLAS_ABIERTAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas")
 TABLAS = (*TABLAS_ABIERTAS, "dimensiones", "modificaciones", "armonizacion", "reprogramaciones")
-# la clave de cada tabla: sus valores no se repiten en un periodo (el datapackage.json la declara y frictionless la verifica)
-CLAVES = {"objetivos": ("objetivo",), "proyectos": ("proyecto",), "metas": ("proyecto", "meta"), "presupuesto": ("proyecto", "corte"),
-          "indicadores": ("indicador",), "actividades": ("actividad",), "riesgos": ("riesgo",), "dimensiones": ("nivel", "clave"),
-          "serie": ("periodo", "nivel", "clave")}
 
 
 def columnas_de(tabla: str) -> tuple[Columna, ...]:

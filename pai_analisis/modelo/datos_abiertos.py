@@ -21,17 +21,14 @@ import json
 
 import pandas as pd
 
-from .columnas import CLAVES, TABLAS_ABIERTAS, columnas_de
+from .columnas import TABLAS_ABIERTAS, columnas_de
+from .tablas import CLAVES, TITULOS
 from .tablas import tablas as tablas_de
 
 CARPETA = "datos"
 DESCRIPTOR = "datapackage.json"
 LICENCIA = {"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/",
             "title": "Creative Commons Atribución-CompartirIgual 4.0 Internacional"}
-_TITULOS = {"objetivos": "Objetivos estratégicos", "proyectos": "Proyectos de inversión", "metas": "Metas de los proyectos",
-            "presupuesto": "Cortes presupuestales con su movimiento del mes", "indicadores": "Indicadores de gestión",
-            "actividades": "Actividades del plan de acción integrado", "riesgos": "Mapa de riesgos (DAFP)",
-            "alertas": "Alertas del periodo"}
 
 
 def texto_csv(df: pd.DataFrame) -> str:
@@ -55,7 +52,8 @@ def _recurso(nombre: str) -> dict:
     esquema = {"fields": [c.campo() for c in columnas_de(nombre)], "missingValues": [""]}
     if nombre in CLAVES:
         esquema["primaryKey"] = list(CLAVES[nombre])
-    return {"name": nombre, "path": f"{nombre}.csv", "title": _TITULOS[nombre], "profile": "tabular-data-resource",
+    titulo, descripcion = TITULOS[nombre]
+    return {"name": nombre, "path": f"{nombre}.csv", "title": titulo, "description": descripcion, "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "dialect": {"delimiter": ",", "header": True}, "schema": esquema}
 

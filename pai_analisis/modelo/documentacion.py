@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 
-from .columnas import CLAVES, COLUMNAS, TABLAS_ABIERTAS
+from .columnas import COLUMNAS, TABLAS_ABIERTAS
+from .tablas import CLAVES, TITULOS
 
 _ENCABEZADO = """# Tablas del modelo: columnas, tipos y unidades
 
@@ -53,7 +54,8 @@ separador coma, decimal punto), o mejor el Excel de `pai metricas --formato xlsx
 def _tabla(nombre: str) -> str:
     clave = CLAVES.get(nombre)
     abierto = " Va en los datos abiertos como `" + nombre + ".csv`." if nombre in TABLAS_ABIERTAS else ""
-    filas = [f"## `{nombre}`", "", (f"Clave: {', '.join(f'`{c}`' for c in clave)}." if clave else "Sin clave única.") + abierto, "",
+    titulo, descripcion = TITULOS[nombre]
+    filas = [f"## `{nombre}`: {titulo}", "", descripcion + " " + (f"Clave: {', '.join(f'`{c}`' for c in clave)}." if clave else "Sin clave única.") + abierto, "",
              "| columna | encabezado | tipo (pandas) | tipo (Frictionless) | unidad | qué es |", "|---|---|---|---|---|---|"]
     for c in COLUMNAS[nombre]:
         texto = c.descripcion.replace("|", "\\|")

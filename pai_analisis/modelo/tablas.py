@@ -20,6 +20,31 @@ import pandas as pd
 from .columnas import COLUMNAS, TABLAS, columnas_de
 from .tipos import convertir
 
+# qué es cada tabla: su título y qué es una fila (datapackage.json, docs/tablas.md)
+TITULOS = {
+    "objetivos": ("Objetivos estratégicos", "Una fila por objetivo estratégico, con su cumplimiento en el periodo."),
+    "proyectos": ("Proyectos de inversión", "Una fila por proyecto iniciado hasta el periodo (activo o cerrado), con su avance "
+                  "físico, su cumplimiento y su presupuesto al último corte."),
+    "metas": ("Metas de los proyectos", "Una fila por meta iniciada hasta el periodo, con lo programado, lo ejecutado y sus avances."),
+    "presupuesto": ("Cortes presupuestales", "Una fila por corte presupuestal de cada proyecto, de enero al periodo, con el "
+                    "movimiento del mes (sección 8.1)."),
+    "indicadores": ("Indicadores de gestión", "Una fila por indicador iniciado, con su resultado acumulado y su cumplimiento."),
+    "actividades": ("Actividades del plan de acción integrado", "Una fila por actividad iniciada (Decreto 612 de 2018)."),
+    "riesgos": ("Mapa de riesgos", "Una fila por riesgo, con sus zonas inherente y residual (DAFP v5) y si se materializó."),
+    "alertas": ("Alertas del periodo", "Una fila por alerta: qué mirar primero, de la más grave a la menos."),
+    "dimensiones": ("Dimensiones", "Una fila por código del periodo (objetivo, proyecto, meta, indicador, actividad, riesgo) "
+                    "con su nombre, objetivo, componente, proceso y responsable: la tabla para unir."),
+    "modificaciones": ("Modificaciones presupuestales", "Una fila por cambio de la apropiación entre cortes consecutivos (sección 6.3)."),
+    "armonizacion": ("Armonización", "Una fila por par de proyectos: el anterior y el nuevo que lo continúa (sección 6.4)."),
+    "reprogramaciones": ("Reprogramaciones", "Una fila por cambio de la meta anual de una meta (sección 6.2)."),
+    "serie": ("Serie mes a mes", "serie_larga(libro, hasta): una fila por mes y elemento de cada nivel, de enero a hasta."),
+}
+
+# la clave de cada tabla: sus valores no se repiten en un periodo (el datapackage.json la declara y frictionless la verifica)
+CLAVES = {"objetivos": ("objetivo",), "proyectos": ("proyecto",), "metas": ("proyecto", "meta"), "presupuesto": ("proyecto", "corte"),
+          "indicadores": ("indicador",), "actividades": ("actividad",), "riesgos": ("riesgo",), "dimensiones": ("nivel", "clave"),
+          "serie": ("periodo", "nivel", "clave")}
+
 
 def tipar(df: pd.DataFrame, tabla: str, periodo) -> pd.DataFrame:
     """``df`` con las columnas de ``tabla`` (en su orden y con su dtype); ``periodo`` llena la columna ``periodo``.
