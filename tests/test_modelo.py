@@ -297,3 +297,11 @@ def test_periodo_publicado_lleva_datos_abiertos_validos_y_versionados(tmp_path):
     assert r.publicados == ["2024-06"], r
     assert (salida / "2024-06" / "versiones" / "v1" / "datos" / "metas.csv").read_bytes() == antes
     assert (salida / "2024-06" / "datos" / "datapackage.json").is_file()
+
+
+def test_una_columna_que_falta_en_las_metricas_falla_en_vez_de_salir_vacia():
+    m = calcular_metricas(_libro_pequeno(), "2024-02")
+    with pytest.raises(ValueError, match="«metas».*cumplimiento_tope"):
+        tipar(m.metas.drop(columns="cumplimiento_tope"), "metas", m.periodo)
+    vacia = tipar(pd.DataFrame(), "reprogramaciones", m.periodo)  # sin filas: se crea vacía, con sus tipos
+    assert vacia.empty and vacia["meta"].dtype == "Int64" and vacia["mes"].dtype == "period[M]"

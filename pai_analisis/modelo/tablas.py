@@ -49,11 +49,15 @@ CLAVES = {"objetivos": ("objetivo",), "proyectos": ("proyecto",), "metas": ("pro
 def tipar(df: pd.DataFrame, tabla: str, periodo) -> pd.DataFrame:
     """``df`` con las columnas de ``tabla`` (en su orden y con su dtype); ``periodo`` llena la columna ``periodo``.
 
-    Una columna del diccionario que falta en ``df`` queda vacía (p. ej. ``responsable`` en un libro
-    que no la trae); una columna de ``df`` que no está en el diccionario no pasa (el modelo es lo
-    documentado).
+    Una columna de ``df`` que no está en el diccionario no pasa (el modelo es lo documentado). Una
+    columna del diccionario que falta en un ``df`` con filas es un defecto del programa (p. ej. una
+    columna que cambió de nombre en ``metricas/``) y falla aquí en vez de salir vacía; en una tabla
+    sin filas (un año sin reprogramaciones) se crea vacía con su tipo.
     """
     n = len(df)
+    faltan = [c.nombre for c in columnas_de(tabla) if c.nombre not in df and not (c.nombre == "periodo" and periodo is not None)]
+    if n and faltan:
+        raise ValueError(f"tabla «{tabla}»: a las métricas les faltan las columnas {faltan} del diccionario de datos")
     datos = {}
     for col in columnas_de(tabla):
         if col.nombre == "periodo" and periodo is not None:
