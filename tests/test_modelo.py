@@ -258,7 +258,7 @@ def test_excel_muestra_el_movimiento_negativo(tmp_path):
     ws = openpyxl.load_workbook(ruta)["presupuesto"]
     encabezados = [c.value for c in ws[1]]
     celda = ws.cell(3, encabezados.index("Movimiento compromisos (millones)") + 1)
-    assert celda.value == pytest.approx(-5.0) and celda.data_type == "n"
+    assert celda.value == pytest.approx(-5.0) and celda.data_type == "n" and celda.number_format == "#,##0.0"
 
 
 def test_pyarrow_y_frictionless_no_son_de_cron():

@@ -14,6 +14,7 @@ from ..modelo.columnas import MILL, columnas_de
 from ..modelo.columnas import PCT as UNIDAD_PCT
 
 PCT, MILLONES, DECIMAL, ENTERO = '0.0" %"', "#,##0", "#,##0.00", "0"
+MOVIMIENTO = "#,##0.0"  # el movimiento del mes puede ser negativo y de una décima (sección 8.1): se ve con su signo
 
 # una hoja por tabla del modelo, en este orden, después de «resumen»
 HOJAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
@@ -34,7 +35,7 @@ def _formato(col) -> str | None:
     if col.unidad == UNIDAD_PCT:
         return PCT
     if col.unidad == MILL:
-        return MILLONES
+        return MOVIMIENTO if col.nombre.startswith("movimiento_") else MILLONES
     if col.tipo == "entero":
         return ENTERO
     if col.tipo == "numero":
@@ -47,4 +48,4 @@ def columnas_hoja(tabla: str) -> list[tuple[str, str, str | None]]:
     return [(c.nombre, c.titulo, _formato(c)) for c in columnas_de(tabla)]
 
 
-__all__ = ["CON_SEMAFORO", "DECIMAL", "ENTERO", "HOJAS", "MILLONES", "PCT", "columnas_hoja"]
+__all__ = ["CON_SEMAFORO", "DECIMAL", "ENTERO", "HOJAS", "MILLONES", "MOVIMIENTO", "PCT", "columnas_hoja"]
