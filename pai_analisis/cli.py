@@ -97,10 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("metricas", help="calcula las métricas de un periodo (JSON, Excel o Parquet)")
     p.add_argument("--periodo", required=True, metavar="AAAA-MM")
     _agregar_datos(p)
-    p.add_argument("--formato", choices=("json", "xlsx", "parquet"), default="json",
-                   help="json (por la salida estándar), xlsx (una hoja por tabla) o parquet (un archivo por tabla; necesita pyarrow)")
-    p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO",
-                   help="archivo (json, xlsx) o carpeta (parquet); por omisión metricas_AAAA-MM.xlsx o metricas_AAAA-MM/")
+    p.add_argument("--formato", choices=("json", "xlsx", "parquet"), default="json", help="parquet: un archivo por tabla (pyarrow)")
+    p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO", help="archivo (json, xlsx) o carpeta (parquet)")
 
     p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
     p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
@@ -202,24 +200,13 @@ def _metricas(a) -> int:
     from .metricas.calculo import calcular_metricas
     from .metricas.parametros import cargar_parametros
 
-    if a.formato == "parquet":
-        from .modelo.parquet import requiere_pyarrow
-
-        requiere_pyarrow()  # antes de leer el libro: el error sale en seguida
     m = calcular_metricas(cargar_libros(a.datos, ejemplo=a.ejemplo).de(a.periodo), a.periodo, cargar_parametros(a.parametros))
-    if a.formato == "parquet":
-        from .modelo.parquet import escribir_parquet
-        from .modelo.tablas import tablas
-
-        carpeta = a.salida or Path(f"metricas_{m.periodo}")
-        escritos = escribir_parquet(tablas(m), carpeta)
-        print(f"Métricas de {m.periodo} escritas en {carpeta}: {len(escritos)} tablas en Parquet "
-              "(pandas.read_parquet las relee con sus tipos; columnas en docs/tablas.md)")
-        return 0
-    if a.formato == "xlsx":
+    if a.formato in ("xlsx", "parquet"):  # parquet: un archivo por tabla del modelo en la carpeta --salida
         from .informes.excel import exportar_xlsx
+        from .modelo.parquet import exportar_parquet
 
-        salida = exportar_xlsx(m, a.salida or Path(f"metricas_{m.periodo}.xlsx"))
+        exportar, extension = (exportar_xlsx, ".xlsx") if a.formato == "xlsx" else (exportar_parquet, "")
+        salida = exportar(m, a.salida or Path(f"metricas_{m.periodo}{extension}"))
         print(f"Métricas de {m.periodo} escritas en {salida}")
         return 0
     texto = m.a_json() + "\n"

@@ -172,7 +172,7 @@ def test_cli_parquet(tmp_path, capsys):
     assert main(["metricas", "--periodo", "2024-06", "--formato", "parquet", "--salida", str(salida)]) == 0
     assert sorted(p.name for p in salida.iterdir()) == sorted(f"{n}.parquet" for n in TABLAS)
     assert pd.read_parquet(salida / "metas.parquet")["semaforo"].dtype.ordered
-    assert "12 tablas en Parquet" in capsys.readouterr().out
+    assert f"escritas en {salida}" in capsys.readouterr().out
 
 
 def test_cli_parquet_sin_pyarrow_falla_en_espanol(tmp_path, capsys, monkeypatch):

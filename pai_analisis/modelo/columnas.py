@@ -235,9 +235,12 @@ COLUMNAS["armonizacion"] = (
             "Apropiación del proyecto anterior en el corte previo a la armonización."),
     Columna("apropiacion_anterior_despues", "Apropiación anterior después (millones)", "numero", MILL,
             "Apropiación del proyecto anterior desde la armonización."),
-    Columna("reduccion", "Reducción (millones)", "numero", MILL, "Lo que salió del proyecto anterior."),
+    Columna("reduccion", "Reducción (millones)", "numero", MILL,
+            "Lo que salió del proyecto anterior (vacía si el proyecto ya se mostró en una fila anterior: cada peso una vez)."),
     Columna("apropiacion_inicial_nuevo", "Apropiación inicial del nuevo (millones)", "numero", MILL,
-            "Primera apropiación del proyecto nuevo."),
+            "Primera apropiación del proyecto nuevo (vacía si ya se mostró en una fila anterior)."),
+    Columna("traslado", "Traslado (millones)", "numero", MILL,
+            "Lo que pasó de este proyecto anterior a este nuevo; en un reparto (7868 → 8094 y 8112), la parte de cada par."),
     Columna("observaciones", "Observaciones", "texto", "texto", "Observaciones de la hoja armonizacion."),
 )
 

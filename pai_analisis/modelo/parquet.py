@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..comun.archivos import crear_carpeta, escribir_atomico
 from ..errores import ErrorPAI
+from .tablas import tablas
 
 INSTALAR = 'pip install "pai-analisis[analistas]" (o pip install pyarrow)'
 
@@ -37,3 +38,10 @@ def escribir_parquet(tablas: dict[str, pd.DataFrame], carpeta: str | Path) -> li
         contenidos[nombre] = buf.getvalue()
     carpeta = crear_carpeta(carpeta)
     return [escribir_atomico(Path(carpeta) / f"{nombre}.parquet", datos) for nombre, datos in contenidos.items()]
+
+
+def exportar_parquet(metricas, carpeta: str | Path) -> Path:
+    """``pai metricas --formato parquet``: cada tabla de :func:`~.tablas.tablas` en ``carpeta``; devuelve la carpeta."""
+    requiere_pyarrow()  # antes de armar las tablas: el error sale en seguida y no se crea nada
+    escribir_parquet(tablas(metricas), carpeta)
+    return Path(carpeta)
