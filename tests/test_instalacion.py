@@ -1,7 +1,9 @@
 """El paquete instalado funciona en cualquier carpeta: la rueda lleva cuadernos y parámetros.
 
 * Cada módulo que importa el paquete es de la biblioteca estándar o de una dependencia
-  declarada en ``pyproject.toml`` (sin extras): lo que cron instala basta.
+  declarada en ``pyproject.toml`` (sin extras): lo que cron instala basta. Las herramientas del
+  extra ``analistas`` (itables para ``pai.mostrar``) solo se importan dentro de una función, al
+  usarlas: importar el paquete en el servidor de cron nunca las pide.
 * La rueda (``pip wheel``) se instala en un entorno virtual nuevo y, desde una carpeta
   temporal sin el repositorio, ``pai informes --periodo 2024-06`` publica (marca ``lento``).
 """
@@ -24,11 +26,15 @@ RAIZ = Path(__file__).resolve().parents[1]
 PAQUETE = RAIZ / "pai_analisis"
 
 
-def _importados() -> dict[str, set[str]]:
-    """Módulo de primer nivel → archivos del paquete que lo importan (sin importaciones relativas)."""
+def _importados(*, solo_modulo: bool = False) -> dict[str, set[str]]:
+    """Módulo de primer nivel → archivos del paquete que lo importan (sin importaciones relativas).
+
+    ``solo_modulo``: solo las importaciones del nivel del módulo (no las de dentro de funciones).
+    """
     usados: dict[str, set[str]] = {}
     for archivo in PAQUETE.rglob("*.py"):
-        for nodo in ast.walk(ast.parse(archivo.read_text(encoding="utf-8"))):
+        arbol = ast.parse(archivo.read_text(encoding="utf-8"))
+        for nodo in (arbol.body if solo_modulo else ast.walk(arbol)):
             nombres = []
             if isinstance(nodo, ast.Import):
                 nombres = [a.name for a in nodo.names]
@@ -46,14 +52,24 @@ def _declaradas() -> set[str]:
     return {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].strip().lower().replace("_", "-") for r in sin_extra}
 
 
+def _del_extra(extra: str) -> set[str]:
+    requisitos = md.requires("pai-analisis") or []
+    return {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].strip().lower().replace("_", "-")
+            for r in requisitos if f'extra == "{extra}"' in r}
+
+
 def test_cada_modulo_importado_es_una_dependencia_declarada():
     distribuciones = md.packages_distributions()
     declaradas = _declaradas()
+    analistas = _del_extra("analistas")
+    al_importar = _importados(solo_modulo=True)
     faltan = {}
     for modulo, archivos in _importados().items():
         if modulo in sys.stdlib_module_names or modulo in {"pai_analisis", "__future__"}:
             continue
         dists = {d.lower().replace("_", "-") for d in distribuciones.get(modulo, [modulo])}
+        if dists & analistas and modulo not in al_importar:
+            continue  # del extra analistas, importado solo al usarlo
         if not dists & declaradas:
             faltan[modulo] = sorted(archivos)
     assert not faltan, f"módulos importados que no son dependencias declaradas: {faltan}"
