@@ -78,20 +78,36 @@ def _nucleo(libro: Libro, p: pd.Period, par: Parametros, *, completo: bool = Tru
 
 
 def _nucleo_en(libro: Libro, p: pd.Period, par: Parametros, memoria: dict | None, *, completo: bool = True) -> _Nucleo:
-    """``_nucleo`` con memoria opcional por mes (válida para un mismo libro y parámetros).
+    """``_nucleo`` con memoria opcional por mes.
 
     ``pai informes`` comparte una memoria entre los periodos de una corrida: el mes anterior,
     la tendencia y la serie mensual de cada periodo reutilizan los meses ya calculados, en
     vez de recalcular enero… P para cada periodo. Un mes completo sirve también a quien pide
     uno ligero; uno ligero se rehace completo si luego se publica ese mes.
+
+    La clave es la huella del libro (:func:`_huella_libro`), los parámetros (``Parametros`` es
+    hasheable) y el mes: un mismo diccionario reutilizado con otro libro u otros pesos calcula
+    de nuevo en vez de responder por ellos.
     """
     if memoria is None:
         return _nucleo(libro, p, par, completo=completo)
-    clave = (libro.vigencia, str(p))
+    clave = (_huella_libro(libro, memoria), par, str(p))
     n = memoria.get(clave)
     if n is None or (completo and not n.completo):
         n = memoria[clave] = _nucleo(libro, p, par, completo=completo)
     return n
+
+
+def _huella_libro(libro: Libro, memoria: dict) -> tuple:
+    """El libro en la clave de la memoria: su SHA-256 y su vigencia si vino de un archivo.
+
+    Un libro sin archivo (un ejemplo incorporado, uno armado en memoria) se identifica por el
+    objeto mismo; la memoria lo guarda, así su ``id`` no se reutiliza mientras ella viva.
+    """
+    if libro.sha256 is not None:
+        return ("sha256", libro.sha256, libro.vigencia)
+    memoria.setdefault(("libro", id(libro)), libro)
+    return ("objeto", id(libro), libro.vigencia)
 
 
 def _con_semaforo(df: pd.DataFrame, columna: str, par: Parametros) -> pd.DataFrame:
@@ -108,8 +124,8 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     """Calcula toda la metodología para ``periodo`` (``"AAAA-MM"``) con el plan como estaba ese mes.
 
     ``parametros``: umbrales y pesos (``cargar_parametros()`` si es ``None``). ``memoria``: un
-    diccionario que se reutiliza entre llamadas con el mismo libro y los mismos parámetros
-    (ver :func:`_nucleo_en`); ``None`` calcula todo de nuevo.
+    diccionario que se reutiliza entre llamadas; guarda cada mes bajo la huella del libro y los
+    parámetros (ver :func:`_nucleo_en`), así nunca responde por otros; ``None`` calcula todo de nuevo.
     """
     par = parametros or cargar_parametros()
     p = resolver_periodo(periodo, libro.vigencia)

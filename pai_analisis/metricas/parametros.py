@@ -51,6 +51,10 @@ class Parametros:
     def como_dict(self) -> dict:
         return asdict(self)
 
+    def __hash__(self) -> int:
+        # inmutable y hasheable (clave de la memoria de meses): ``pesos`` entra como tuplas ordenadas
+        return hash((*(v for k, v in self.__dict__.items() if k != "pesos"), tuple(sorted(self.pesos.items()))))
+
 
 def _validar(p: Parametros) -> Parametros:
     problemas = []
