@@ -944,7 +944,7 @@ def test_json_incorporado_coherente_con_las_tablas(incorporado):
         ("pesos:\n  proyectos_inversion: -1\n  indicadores_gestion: 1\n  plan_accion_integrado: 1\n", "mayor o igual a 0"),
         ("pesos:\n  proyectos_inversion: 0\n  indicadores_gestion: 0\n  plan_accion_integrado: 0\n", "suman 0"),
         ("pesos:\n  proyectos_inversion: uno\n", "mayor o igual a 0"),
-        ("pesos:\n  componente_inventado: 1\n", "desconocidos"),
+        ("pesos:\n  componente_inventado: 1\n", "clave desconocida «componente_inventado» en «pesos»"),
         ("umbrales:\n  critico: 90\n  satisfactorio: 70\n", "en orden"),
         ("umbrales:\n  critico: -1\n", "en orden"),
         ("umbrales:\n  satisfactorio: 130\n", "en orden"),  # por encima de la sobreejecución (125)

@@ -2,7 +2,9 @@
 
 Los valores por defecto son los de la especificación y coinciden con
 ``parametros/base.yaml``. Un YAML puede cambiar cualquiera de ellos; las claves que no
-trae conservan el valor por defecto. Sin archivo explícito se busca
+trae conservan el valor por defecto; una clave que no existe (``critco`` por ``critico``) es
+un error que la nombra y sugiere la válida más cercana, nunca un silencio que deja el umbral
+de siempre. El archivo que rige se anota en el registro (``pai_analisis.metricas``). Sin archivo explícito se busca
 ``parametros/base.yaml`` en la carpeta actual y sus padres (así funciona igual desde la
 raíz del proyecto, desde ``cuadernos/`` en JupyterLab o con ``papermill``) y, si no hay,
 se usa el que trae el paquete instalado.
@@ -10,6 +12,8 @@ se usa el que trae el paquete instalado.
 
 from __future__ import annotations
 
+import difflib
+import logging
 import math
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -20,6 +24,8 @@ import pandas as pd
 from ..comun.recursos import _base_incorporada, buscar_base  # noqa: F401 (se usan desde aquí)
 from ..errores import ErrorParametros
 
+log = logging.getLogger("pai_analisis.metricas")
+
 SEMAFOROS = ("critico", "en_riesgo", "satisfactorio")
 ETIQUETAS_SEMAFORO = {"critico": "Crítico", "en_riesgo": "En riesgo", "satisfactorio": "Satisfactorio"}
 COMPONENTES = ("proyectos_inversion", "indicadores_gestion", "plan_accion_integrado")
@@ -28,6 +34,30 @@ NOMBRES_COMPONENTES = {
     "indicadores_gestion": "Indicadores de gestión",
     "plan_accion_integrado": "Plan de acción integrado",
 }
+
+
+# Las claves de un YAML de parámetros. ``umbrales``: clave del YAML → campo de :class:`Parametros`.
+UMBRALES = {
+    "critico": "umbral_critico",
+    "satisfactorio": "umbral_satisfactorio",
+    "sobreejecucion": "umbral_sobreejecucion",
+    "brecha_fisico_financiera": "umbral_brecha",
+    "cobertura": "umbral_cobertura",
+}
+# Arriba: las de la Oficina y las de la celda «parameters» de los cuadernos (un mismo YAML puede
+# servir a papermill y a ``--parametros``; estas últimas no cambian nada aquí).
+CLAVES = ("entidad", "dependencia", "umbrales", "pesos")
+CLAVES_CUADERNOS = ("periodo", "datos", "ejemplo", "parametros", "calculo")
+
+
+def _desconocidas(dadas, validas, donde: str) -> list[str]:
+    """Un problema por clave desconocida, con la válida más cercana (difflib) si se parece a alguna."""
+    problemas = []
+    for clave in sorted(map(str, set(dadas) - set(validas))):
+        parecida = difflib.get_close_matches(clave, list(validas), n=1, cutoff=0.6)
+        sugerencia = f"; ¿quiso decir «{parecida[0]}»?" if parecida else ""
+        problemas.append(f"clave desconocida «{clave}» {donde}{sugerencia} (válidas: {', '.join(validas)})")
+    return problemas
 
 
 @dataclass(frozen=True)
@@ -69,9 +99,7 @@ def _validar(p: Parametros) -> Parametros:
         )
     if not problemas and not 0 <= p.umbral_cobertura <= 100:
         problemas.append(f"«umbral_cobertura» debe estar entre 0 y 100; se encontró {p.umbral_cobertura}")
-    desconocidos = set(p.pesos) - set(COMPONENTES)
-    if desconocidos:
-        problemas.append(f"pesos de componentes desconocidos: {', '.join(sorted(desconocidos))}; se esperaban {', '.join(COMPONENTES)}")
+    problemas += _desconocidas(p.pesos, COMPONENTES, "en «pesos»")
     pesos = {c: p.pesos.get(c, 0) for c in COMPONENTES}
     for c, w in pesos.items():
         if not isinstance(w, (int, float)) or isinstance(w, bool) or not math.isfinite(w) or w < 0:
@@ -91,7 +119,8 @@ def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
     Claves del YAML: ``entidad``, ``dependencia``, ``umbrales`` (``critico``,
     ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``, ``cobertura``) y ``pesos``
     (``proyectos_inversion``, ``indicadores_gestion``, ``plan_accion_integrado``).
-    Otras claves (``periodo``, ``datos``…) son de los cuadernos y se ignoran aquí.
+    Las de la celda «parameters» de los cuadernos (``periodo``, ``datos``, ``ejemplo``,
+    ``parametros``, ``calculo``) se aceptan y no cambian nada aquí; cualquier otra es un error.
     """
     import yaml
 
@@ -115,15 +144,18 @@ def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
     pesos = datos.get("pesos")
     if pesos is not None and not isinstance(pesos, dict):
         raise ErrorParametros(f"«pesos» debe ser un diccionario en «{ruta}».")
+    problemas = _desconocidas(datos, (*CLAVES, *CLAVES_CUADERNOS), "arriba del archivo")
+    problemas += _desconocidas(umbrales, tuple(UMBRALES), "en «umbrales»")
+    problemas += _desconocidas(pesos or {}, COMPONENTES, "en «pesos»")
+    if problemas:
+        raise ErrorParametros(f"Parámetros inválidos en «{ruta}»:\n- " + "\n- ".join(problemas))
     p = Parametros(
         entidad=str(datos.get("entidad", base.entidad)),
         dependencia=str(datos.get("dependencia", base.dependencia)),
-        umbral_critico=umbrales.get("critico", base.umbral_critico),
-        umbral_satisfactorio=umbrales.get("satisfactorio", base.umbral_satisfactorio),
-        umbral_sobreejecucion=umbrales.get("sobreejecucion", base.umbral_sobreejecucion),
-        umbral_brecha=umbrales.get("brecha_fisico_financiera", base.umbral_brecha),
-        umbral_cobertura=umbrales.get("cobertura", base.umbral_cobertura),
+        **{campo: umbrales.get(clave, getattr(base, campo)) for clave, campo in UMBRALES.items()},
         pesos=dict(pesos) if pesos is not None else dict(base.pesos),
         archivo=str(ruta) if ruta is not None else None,
     )
-    return _validar(replace(p, **cambios))
+    p = _validar(replace(p, **cambios))
+    log.info("Parámetros: %s", ruta if ruta is not None else "los valores por defecto de la especificación (sin archivo)")
+    return p
