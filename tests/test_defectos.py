@@ -210,3 +210,20 @@ def test_publicacion_periodos_no_importa_pandas():
 
     codigo = "import sys, pai_analisis.publicacion.periodos, pai_analisis.publicacion.atajo; print('pandas' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_libro_con_marcas_ilegibles_queda_de_demostracion(escribir_libro, libro, monkeypatch):
+    import pai_analisis.libro.marcas as marcas
+
+    ruta = escribir_libro(libro)
+    assert not cargar_libro(ruta).demostracion
+
+    def _rota(wb):
+        raise KeyError("instrucciones")
+
+    monkeypatch.setattr(marcas, "_marcas_de", _rota)
+    with pytest.warns(UserWarning, match="demostración"):
+        cargado = cargar_libro(ruta)
+    assert cargado.demostracion
+    fila = cargado.advertencias[cargado.advertencias["regla"] == "marcas_ilegibles"]
+    assert len(fila) == 1 and fila.iloc[0]["nivel"] == "advertencia"

@@ -28,7 +28,8 @@ from ..comun.textos import es_si
 from ..errores import ErrorLectura, ErrorPeriodo, ErrorValidacion
 from . import esquema
 from .lectura import leer_bytes, leer_xlsx
-from .marcas import Marcas, leer_marcas
+from .marcas import CLAVE_DEMOSTRACION, Marcas, leer_marcas
+from .problemas import Problemas
 from .validacion import validar
 
 FILA_EXCEL = "fila_excel"  # en cada tabla del Libro: la fila de Excel de donde salió el registro
@@ -155,6 +156,11 @@ def cargar_libro(ruta: str | Path | None = None, vigencia: int | None = None, *,
     tablas, problemas, vig = validar(crudas, vigencia if vigencia is not None else marcas.vigencia)
     if (problemas["nivel"] == "error").any() if len(problemas) else False:
         raise ErrorValidacion(problemas, origen.name if origen is not None else None)
+    if marcas.duda:
+        p = Problemas()
+        p.advertencia("marcas_ilegibles", "instrucciones", None, CLAVE_DEMOSTRACION, marcas.duda,
+                      "la ficha del libro y las propiedades del documento legibles")
+        problemas = pd.concat([t for t in (problemas, p.tabla()) if len(t)], ignore_index=True)
     sr = tablas["seguimiento_riesgos"]
     sr["materializado"] = sr["materializado"].map(es_si).astype(bool)
     tablas = {h: _con_fila_excel(h, t) for h, t in tablas.items()}

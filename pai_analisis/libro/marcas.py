@@ -13,14 +13,21 @@ hechos con él lo dicen. **Quitar la marca es un acto deliberado de la Oficina**
 las cifras simuladas por las suyas): borrar el «Sí» de la ficha *y* la propiedad
 ``pai_demostracion`` (ver ``docs/nueva_vigencia.md``). La vigencia escrita en la ficha manda sobre
 la de la propiedad; sin ninguna, la vigencia se infiere de los periodos del seguimiento.
+
+**Ante la duda, demostración.** Si algo impide leer las marcas (el archivo o la hoja de
+instrucciones no se dejan recorrer), el libro se trata como de demostración y se dice por qué
+(un ``UserWarning`` y la advertencia ``marcas_ilegibles`` del libro): nunca se publican cifras de
+demostración como reales porque una marca no se pudo leer.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..comun.textos import es_si, normalizar
+from ..errores import ErrorPAI
 
 PROPIEDAD_VIGENCIA = "pai_vigencia"
 PROPIEDAD_DEMOSTRACION = "pai_demostracion"
@@ -33,6 +40,14 @@ _FILAS_FICHA = 40  # la ficha está arriba en la hoja de instrucciones
 class Marcas:
     vigencia: int | None = None
     demostracion: bool = False
+    duda: str | None = None  # por qué no se pudieron leer (entonces ``demostracion`` es True)
+
+
+def _con_duda(vigencia: int | None, motivo: str) -> Marcas:
+    duda = (f"no se pudieron leer las marcas del libro ({motivo}); se trata como de demostración "
+            "hasta que la Oficina lo revise")
+    warnings.warn(f"Marca de demostración conservada: {duda}.", UserWarning, stacklevel=3)
+    return Marcas(vigencia, True, duda)
 
 
 def _anio(valor) -> int | None:
@@ -48,17 +63,20 @@ def _demo(valor) -> bool:
 
 
 def leer_marcas(ruta: Path) -> Marcas:
-    """Las marcas de un libro .xlsx ya comprobado como tal (nunca falla: sin marcas, ``Marcas()``)."""
+    """Las marcas de un libro .xlsx ya comprobado como tal; si no se pueden leer, demostración (con la duda)."""
     from .lectura import abrir_libro
 
     try:
         with abrir_libro(ruta) as wb:
             return _marcas_de(wb)
-    except Exception:  # noqa: BLE001 - la lectura del libro ya dirá qué le pasa
-        return Marcas()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return _con_duda(None, f"{type(exc).__name__}: {exc}")
+    except ErrorPAI as exc:
+        return _con_duda(None, str(exc))
 
 
 def _marcas_de(wb) -> Marcas:
+    vigencia = None
     try:
         props = {p.name: p.value for p in getattr(wb, "custom_doc_props", [])}
         vigencia, demo = _anio(props.get(PROPIEDAD_VIGENCIA)), _demo(props.get(PROPIEDAD_DEMOSTRACION))
@@ -71,8 +89,8 @@ def _marcas_de(wb) -> Marcas:
                     vigencia = _anio(valor)
                 elif clave == normalizar(CLAVE_DEMOSTRACION):
                     demo = demo or _demo(valor)
-    except Exception:  # noqa: BLE001 - una hoja rara no impide leer el libro
-        return Marcas()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:  # una hoja rara: ante la duda, demostración
+        return _con_duda(vigencia, f"{type(exc).__name__}: {exc}")
     return Marcas(vigencia, demo)
 
 

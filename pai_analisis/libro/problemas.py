@@ -54,6 +54,7 @@ REGLAS = {
     "motivo": "una reprogramación sin motivo",
     "armonizacion": "una armonización cuyos proyectos o ventanas no concuerdan",
     # advertencias
+    "marcas_ilegibles": "no se pudieron leer las marcas del libro: se trata como de demostración (advertencia)",
     "reporte_faltante": "falta un reporte que debía estar (advertencia)",
     "sobreejecucion": "cumplimiento por encima del umbral de sobreejecución (advertencia)",
     "acumulado_presupuesto_baja": "compromisos o giros acumulados que bajan: anulación, liberación o reintegro (advertencia, sección 8.1)",
