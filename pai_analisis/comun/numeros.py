@@ -6,13 +6,13 @@ escriben los números con estas mismas funciones.
 
 from __future__ import annotations
 
-import math
+from .faltantes import FALTANTE, es_faltante
 
 
 def numero(valor, decimales: int = 1) -> str:
-    """``1234.5`` → ``1.234,5`` (punto de miles, coma decimal). ``None``/NaN → ``—``."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
-        return "—"
+    """``1234.5`` → ``1.234,5`` (punto de miles, coma decimal). Un faltante (:func:`.faltantes.es_faltante`) → ``—``."""
+    if es_faltante(valor):
+        return FALTANTE
     texto = f"{float(valor):,.{decimales}f}"
     return texto.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
@@ -30,8 +30,8 @@ def magnitud(valor, maximo: int = 3) -> str:
 
     Para metas y programaciones: redondear 0,15 a «0,1» hace que 0,15 de 0,15 parezca 66,7 %.
     """
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
-        return "—"
+    if es_faltante(valor):
+        return FALTANTE
     return numero(valor, decimales_de(float(valor), maximo))
 
 
@@ -58,18 +58,18 @@ def decimales_unidad(unidad, referencia=None) -> int:
 def pct(valor, decimales: int = 1, simbolo: bool = True) -> str:
     """``87.5`` → ``87,5 %`` (con espacio antes del símbolo)."""
     texto = numero(valor, decimales)
-    return texto if texto == "—" or not simbolo else f"{texto} %"
+    return texto if texto == FALTANTE or not simbolo else f"{texto} %"
 
 
 def millones(valor, decimales: int = 0) -> str:
     """``20149`` → ``$20.149 millones``."""
     texto = numero(valor, decimales)
-    return texto if texto == "—" else f"${texto} millones"
+    return texto if texto == FALTANTE else f"${texto} millones"
 
 
 def puntos(diferencia, decimales: int = 1) -> str:
     """Variación en puntos: ``4.2`` → ``sube 4,2 puntos``; ``-1`` → ``baja 1,0 puntos``."""
-    if diferencia is None or (isinstance(diferencia, float) and math.isnan(diferencia)):
+    if es_faltante(diferencia):
         return "sin dato del mes anterior"
     if abs(diferencia) < 0.05:
         return "se mantiene igual"

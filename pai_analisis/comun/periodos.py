@@ -13,6 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .faltantes import es_faltante
+
 _PERIODO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _EXCEL_EPOCA = _dt.datetime(1899, 12, 30)
 
@@ -24,7 +26,7 @@ MESES = (
 
 def a_periodo(valor: object) -> pd.Period | None:
     """Convierte un valor de celda en un periodo mensual, o ``None`` si no se reconoce."""
-    if valor is None or valor is pd.NaT or valor is pd.NA or (isinstance(valor, float) and pd.isna(valor)):
+    if es_faltante(valor):
         return None
     if isinstance(valor, pd.Period):
         return valor.asfreq("M")

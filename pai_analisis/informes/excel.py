@@ -27,6 +27,7 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..comun.archivos import escribir_atomico
+from ..comun.faltantes import FALTANTE, es_faltante
 from ..metricas.parametros import COMPONENTES, ETIQUETAS_SEMAFORO
 from ..modelo.tablas import tablas
 from ..modelo.tipos import ETIQUETA_COLOR
@@ -38,7 +39,7 @@ _ENCABEZADO = "1F3864"
 
 def _valor(v):
     """Valor de celda: ``None`` para vacíos; tipos de Python; etiquetas Sí/No."""
-    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, (float, np.floating)) and not math.isfinite(v)):
+    if es_faltante(v) or (isinstance(v, (float, np.floating)) and not math.isfinite(v)):
         return None
     if isinstance(v, (bool, np.bool_)):
         return "Sí" if v else "No"
@@ -158,7 +159,7 @@ def _informacion(ws, metricas, desde: int) -> None:
     datos = metricas.datos or {}
     filas = [
         ("Periodo", str(metricas.periodo), None),
-        ("Mes anterior", (metricas.anterior or {}).get("periodo") or "—", None),
+        ("Mes anterior", (metricas.anterior or {}).get("periodo") or FALTANTE, None),
         ("Apropiación (millones)", t.get("apropiacion"), MILLONES),
         ("Compromisos (millones)", t.get("compromisos"), MILLONES),
         ("Giros (millones)", t.get("giros"), MILLONES),

@@ -10,6 +10,7 @@ import html
 
 import pandas as pd
 
+from ..comun.faltantes import FALTANTE, es_faltante
 from ..comun.numeros import numero, pct, puntos
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
@@ -34,8 +35,8 @@ def unir(*partes: str) -> Html:
 
 def e(texto) -> str:
     """Escapa texto para HTML; ``None``/NaN → «—»."""
-    if texto is None or (isinstance(texto, float) and texto != texto):
-        return "—"
+    if es_faltante(texto):
+        return FALTANTE
     return html.escape(str(texto)).replace(" %", "\u00a0%")  # «87,5 %» nunca se parte al final de una línea
 
 

@@ -28,6 +28,7 @@ import re
 
 import pandas as pd
 
+from ..comun.faltantes import FALTANTE, es_faltante
 from ..comun.numeros import decimales_unidad, magnitud, millones, numero, pct
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
@@ -70,8 +71,7 @@ ESTILO_JUPYTER = ("<style>.pai-tabla-marco table.pai-tabla td,.pai-tabla-marco t
                   ".pai-tabla-marco table.pai-tabla td.num,.pai-tabla-marco table.pai-tabla th.num{text-align:right}</style>")
 
 
-def _vacio(valor) -> bool:
-    return valor is None or valor is pd.NA or (isinstance(valor, float) and valor != valor)
+_vacio = es_faltante
 
 
 def _numerico(formato) -> bool:
@@ -84,8 +84,8 @@ def con_unidad(valor, unidad, referencia=None) -> str:
     Con la precisión de su unidad (o de ``referencia``, la meta, si se escribió con más decimales):
     :func:`~pai_analisis.comun.numeros.decimales_unidad`.
     """
-    texto = numero(valor, decimales_unidad(unidad, referencia)) if not _vacio(valor) else "—"
-    if texto == "—" or not isinstance(unidad, str) or not unidad.strip():
+    texto = numero(valor, decimales_unidad(unidad, referencia)) if not _vacio(valor) else FALTANTE
+    if texto == FALTANTE or not isinstance(unidad, str) or not unidad.strip():
         return texto
     unidad = unidad.strip()
     if unidad == "%":
@@ -99,15 +99,15 @@ def _celda(valor, formato, fila: dict, sobreejecucion: float | None) -> tuple[st
     if callable(formato):
         return e(formato(valor)), None
     if formato in ("html", "cifra_html"):  # contenido ya escapado por quien lo arma (p. ej. un nombre con su observación)
-        return ("—" if vacio else str(valor)), None
+        return (FALTANTE if vacio else str(valor)), None
     if formato in (None, "texto"):
         return e(None if vacio else valor), None
     if formato == "si_no":
-        return ("—" if vacio else "Sí" if bool(valor) else "No"), None
+        return (FALTANTE if vacio else "Sí" if bool(valor) else "No"), None
     if formato == "periodo":
-        return ("—", "") if vacio else (f'<span class="pai-mes">{e(periodo_en_palabras(valor))}</span>', str(valor))
+        return (FALTANTE, "") if vacio else (f'<span class="pai-mes">{e(periodo_en_palabras(valor))}</span>', str(valor))
     if vacio:
-        return "—", ""
+        return FALTANTE, ""
     orden = format(float(valor), ".10g")
     if isinstance(formato, str) and formato.startswith("unidad:"):
         return e(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]), fila.get("meta"))), orden

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..comun.archivos import destino_escribible, escribir_atomico
+from ..comun.faltantes import es_faltante
 from ..comun.periodos import a_periodo
 from ..comun.textos import canonico
 from ..errores import ErrorEscritura, ErrorLectura
@@ -35,9 +36,7 @@ _COLUMNAS_LARGAS = {"nombre", "descripcion", "control", "observaciones", "supues
 
 def _valor_celda(valor: object, col: esquema.Columna | None) -> object:
     """Convierte un valor de las tablas incorporadas en el valor de la celda."""
-    if valor is None or valor is pd.NA or valor is pd.NaT:
-        return None
-    if isinstance(valor, float) and math.isnan(valor):
+    if es_faltante(valor):
         return None
     if isinstance(valor, str) and not valor.strip():
         return None

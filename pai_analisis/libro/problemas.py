@@ -7,9 +7,9 @@ final con :func:`~pai_analisis.errores.describir_problemas`.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
+
+from ..comun.faltantes import es_faltante
 
 COLUMNAS_PROBLEMAS = ["nivel", "regla", "hoja", "fila", "columna", "valor", "esperado"]
 
@@ -99,7 +99,7 @@ class Problemas:
 
 def mostrar(valor) -> str:
     """Un valor de celda como texto para un mensaje: 3.0 → «3», vacío → «(vacío)»."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+    if es_faltante(valor):
         return "(vacío)"
     if isinstance(valor, float) and valor.is_integer():
         return str(int(valor))
@@ -108,4 +108,4 @@ def mostrar(valor) -> str:
 
 def vacio(v) -> bool:
     """¿Celda vacía? (None, NaN, NA o texto en blanco)."""
-    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip()) or v is pd.NA
+    return es_faltante(v) or (isinstance(v, str) and not v.strip())

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..comun.faltantes import es_faltante
 from .parametros import Parametros
 from .riesgos import resumen_riesgos
 
@@ -123,18 +124,18 @@ class Metricas:
 
 
 def _f(x) -> float | None:
-    if x is None or x is pd.NA:
+    if es_faltante(x):
         return None
     x = float(x)
     return round(x, 6) if math.isfinite(x) else None
 
 
 def _s(x) -> str | None:
-    return None if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) else str(x)
+    return None if es_faltante(x) else str(x)
 
 
 def _registros(df: pd.DataFrame, campos: dict) -> list[dict]:
     campos = {c: f for c, f in campos.items() if c in df.columns}
     cols = list(campos)
-    return [{c: (None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v) and campos[c] is not _f) else campos[c](v))
+    return [{c: (None if es_faltante(v) else campos[c](v))
              for c, v in zip(cols, fila)} for fila in df[cols].itertuples(index=False, name=None)]

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..comun.archivos import escribir_atomico
+from ..comun.faltantes import FALTANTE
 from ..comun.numeros import pct
 from ..metricas.parametros import NOMBRES_COMPONENTES
 
@@ -94,11 +95,11 @@ def _tabla_vigencia(filas: list[dict], vigencia: int, demo: bool) -> str:
 
     def mini(f) -> str:
         serie = [(s["periodo"], s["indice_pai"]) for s in f.get("serie", [])]
-        return _tendencia_svg(serie, ancho=130, alto=34, etiquetas=False) or "—"
+        return _tendencia_svg(serie, ancho=130, alto=34, etiquetas=False) or FALTANTE
 
     cuerpo = "".join(
         f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a></td>'
-        f'<td>{html.escape(_ESTADO.get(f.get("estado_periodo"), "—"))}</td>'
+        f'<td>{html.escape(_ESTADO.get(f.get("estado_periodo"), FALTANTE))}</td>'
         f'<td>Versión {int(f.get("version") or 1)}<br><span class="pai-nota">{html.escape(cuando(f.get("revisado")))}</span></td>'
         + celda(f.get("indice_pai"), f.get("semaforo"))
         + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in NOMBRES_COMPONENTES)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...comun.faltantes import FALTANTE
 from ...comun.numeros import numero, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas import periodo
@@ -91,7 +92,7 @@ def aun_no(ctx, que, fin: str = ".") -> str:
 
 def cuenta(ctx, n: int, que: str) -> str:
     """Un conteo para una tarjeta: «—» (no «0») mientras ``que`` no tenga ningún reporte."""
-    return numero(n, 0) if hay(ctx, que) else "—"
+    return numero(n, 0) if hay(ctx, que) else FALTANTE
 
 
 def minuscula(texto: str) -> str:

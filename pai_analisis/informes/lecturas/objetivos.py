@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ...comun.faltantes import FALTANTE
 from ...comun.numeros import pct
 from ..piezas import Html, contar, e, frase_variacion, semaforo_html, unir
 from ..tablas import tabla_html
@@ -50,7 +51,7 @@ def tabla_objetivos(ctx) -> Html:
     """Los objetivos con su cumplimiento, cuántos elementos los sostienen y enlaces a ellos."""
     o = ctx.metricas.objetivos.copy()
     o["objetivo_html"] = [f'<a href="#{ancla("objetivo", x)}">{x}</a>' for x in o["objetivo"]]
-    o["ver"] = [_ir_a(f) or "—" for f in o.to_dict("records")]
+    o["ver"] = [_ir_a(f) or FALTANTE for f in o.to_dict("records")]
     return tabla_html(
         o,
         {

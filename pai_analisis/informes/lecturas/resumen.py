@@ -4,6 +4,7 @@ principales, los objetivos estratégicos y la evolución del índice con su proy
 
 from __future__ import annotations
 
+from ...comun.faltantes import FALTANTE
 from ...comun.numeros import millones, numero, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.parametros import NOMBRES_COMPONENTES
@@ -143,7 +144,7 @@ def tabla_alertas(ctx) -> Html:
     a["severidad_texto"] = a["severidad"].str.capitalize()
     a["tipo_texto"] = a["tipo"].map(TIPOS_ALERTA).fillna(a["tipo"])
     a["que_pasa"] = [_que_pasa(f) for f in a.to_dict("records")]
-    a["responsable"] = a["responsable"].where(a["responsable"].notna(), "—") if len(a) else a.get("responsable")
+    a["responsable"] = a["responsable"].where(a["responsable"].notna(), FALTANTE) if len(a) else a.get("responsable")
     return tabla_html(
         a,
         {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...comun.faltantes import FALTANTE
 from ...comun.numeros import numero
 from ...comun.periodos import periodo_en_palabras
 from .. import graficos
@@ -143,7 +144,7 @@ def frase_materializados(ctx) -> str:
 
 def tabla_materializados(ctx) -> Html:
     r = ctx.metricas.riesgos[ctx.metricas.riesgos["materializado"]]
-    r = r.assign(que_paso=[observacion(o, p) or "—" for o, p in zip(r["observacion"], r["observacion_periodo"], strict=True)])
+    r = r.assign(que_paso=[observacion(o, p) or FALTANTE for o, p in zip(r["observacion"], r["observacion_periodo"], strict=True)])
     return tabla_html(
         r,
         {**_COLUMNAS_RIESGO, "periodo_materializacion": ("Se materializó en", "periodo"), "que_paso": ("Qué pasó", "texto")},
