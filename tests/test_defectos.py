@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import string
 
 import numpy as np
@@ -191,17 +192,24 @@ def test_atajo_y_camino_completo_resuelven_igual(pedidos, desde, hasta, hoy):
         assert sin_libro == completo
     elif completo is not None:  # el atajo solo se abstiene si hace falta el libro
         assert any(p.strip().lower() in ("ultimo", "último") for p in pedidos)
-    if completo is not None and not any(p.strip().lower() in ("ultimo", "último") for p in pedidos):
-        # y la regla coincide con la de pandas (el oráculo independiente)
-        esperado = set()
-        for p in pedidos:
-            if p.strip().lower() == "anterior":
-                esperado.add(str(pd.Period(hoy, freq="M") - 1))
-            else:
-                esperado.add(str(pd.Period(p.strip().replace("/", "-")[:7], freq="M")) if len(p.strip()) >= 7 else str(pd.Period(p.strip(), freq="M")))
+    estrictos = all(p.strip().lower() == "anterior" or re.fullmatch(r"\d{4}-\d{2}", p) for p in pedidos)
+    if completo is not None and estrictos:
+        # y la regla coincide con la de pandas (un oráculo independiente) en las formas AAAA-MM
+        esperado = {str(pd.Period(hoy, freq="M") - 1) if p.strip().lower() == "anterior" else str(pd.Period(p, freq="M"))
+                    for p in pedidos}
         if desde and hasta:
             esperado |= {str(x) for x in pd.period_range(desde, hasta, freq="M")}
         assert completo == sorted(esperado)
+
+
+@pytest.mark.parametrize(("texto", "esperado"), [
+    ("2024-06", (2024, 6)), ("2024/6", (2024, 6)), ("2024-06-30", (2024, 6)), (" 2024.06 ", (2024, 6)),
+    ("2024-06-31", None), ("2024-13", None), ("2024-00", None), ("junio", None), ("", None),
+])
+def test_mes_de_texto(texto, esperado):
+    from pai_analisis.comun.meses import mes_de_texto
+
+    assert mes_de_texto(texto) == esperado
 
 
 def test_publicacion_periodos_no_importa_pandas():
@@ -227,3 +235,36 @@ def test_libro_con_marcas_ilegibles_queda_de_demostracion(escribir_libro, libro,
     assert cargado.demostracion
     fila = cargado.advertencias[cargado.advertencias["regla"] == "marcas_ilegibles"]
     assert len(fila) == 1 and fila.iloc[0]["nivel"] == "advertencia"
+
+
+_nombres = st.lists(st.tuples(st.sampled_from(["", "~$", "."]), st.text(alphabet="abcxyz01 ñé-_", min_size=1, max_size=6),
+                              st.sampled_from([".xlsx", ".xls", ".XLSX", ".csv", ""])), min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=15, deadline=None)  # cada ejemplo hashea el paquete (≈ 0,3 s)
+@given(_nombres, st.integers(0, 5))
+def test_atajo_mira_los_mismos_libros_que_la_carga(nombres, cual):
+    # La carpeta al azar: el camino completo (carga._rutas) y el atajo (atajo.entradas) leen los
+    # mismos archivos; cambiar uno que la carga lee cambia la huella; cambiar otro no.
+    import tempfile
+    from pathlib import Path
+
+    from pai_analisis.comun.recursos import libros_en
+    from pai_analisis.errores import ErrorLectura
+    from pai_analisis.libro.carga import _rutas
+
+    with tempfile.TemporaryDirectory() as d:
+        carpeta = Path(d)
+        for prefijo, nombre, ext in nombres:
+            (carpeta / f"{prefijo}{nombre}{ext}").write_bytes(b"uno")
+        try:
+            leidos = _rutas([carpeta])
+        except ErrorLectura:
+            leidos = []
+        assert leidos == libros_en([carpeta])
+        antes = atajo.entradas([carpeta], "demostracion", None, None)
+        todos = sorted(carpeta.iterdir())
+        elegido = todos[cual % len(todos)]
+        elegido.write_bytes(b"dos")
+        despues = atajo.entradas([carpeta], "demostracion", None, None)
+        assert (antes != despues) == (elegido in leidos)

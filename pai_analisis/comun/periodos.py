@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 
 import numpy as np
 import pandas as pd
 
 from .faltantes import es_faltante
+from .meses import mes_de_texto
 
-_PERIODO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _EXCEL_EPOCA = _dt.datetime(1899, 12, 30)
 
 MESES = (
@@ -38,18 +37,10 @@ def a_periodo(valor: object) -> pd.Period | None:
             fecha = _EXCEL_EPOCA + _dt.timedelta(days=math.floor(valor))
             return pd.Period(year=fecha.year, month=fecha.month, freq="M")
         return None
-    m = _PERIODO.match(str(valor).strip())
-    if not m:
+    mes = mes_de_texto(str(valor))
+    if mes is None:
         return None
-    anio, mes, dia = int(m.group(1)), int(m.group(2)), m.group(3)
-    if not 1 <= mes <= 12:
-        return None
-    if dia is not None:
-        try:
-            _dt.date(anio, mes, int(dia))
-        except ValueError:
-            return None
-    return pd.Period(year=anio, month=mes, freq="M")
+    return pd.Period(year=mes[0], month=mes[1], freq="M")
 
 
 def texto_periodo(valor) -> str | None:

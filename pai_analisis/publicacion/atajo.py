@@ -22,13 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from pathlib import Path
 
 from .huellas import _contenido_paquete
 
 CONSTANCIA = ".pai-entradas.json"
-_MES = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _sha_archivo(ruta: Path) -> str:
@@ -60,33 +58,19 @@ def entradas(datos: list[Path] | None, ejemplo: str, ruta_parametros: Path | Non
     return hashlib.sha256(json.dumps(partes, sort_keys=True).encode()).hexdigest()
 
 
-def _mes(texto: str | None) -> tuple[int, int] | None:
-    m = _MES.match((texto or "").strip())
-    return (int(m[1]), int(m[2])) if m and 1 <= int(m[2]) <= 12 else None
-
-
 def periodos_pedidos(pedidos: list[str], desde: str | None, hasta: str | None, hoy: dt.date | None) -> list[str] | None:
-    """Los periodos ``AAAA-MM`` pedidos si se pueden saber sin el libro (``AAAA-MM``, ``anterior``, un rango); si no, ``None``."""
-    from ..comun.reloj import hoy_bogota
+    """Los periodos ``AAAA-MM`` pedidos si se pueden saber sin el libro; si no (``ultimo``, un error), ``None``.
 
-    meses: list[tuple[int, int]] = []
-    for p in pedidos:
-        if p.strip().lower() == "anterior":
-            h = hoy or hoy_bogota()
-            meses.append((h.year, h.month - 1) if h.month > 1 else (h.year - 1, 12))
-        elif (m := _mes(p)) is not None:
-            meses.append(m)
-        else:
-            return None  # «ultimo», una fecha u otra forma: que la resuelva el camino completo
-    if desde or hasta:
-        ini, fin = _mes(desde), _mes(hasta)
-        if ini is None or fin is None or fin < ini:
-            return None
-        a, m = ini
-        while (a, m) <= fin:
-            meses.append((a, m))
-            a, m = (a, m + 1) if m < 12 else (a + 1, 1)
-    return sorted({f"{a:04d}-{m:02d}" for a, m in meses}) or None
+    La misma regla que el camino completo (:func:`.periodos.resolver_periodos`), sin ``ultimo``: un
+    pedido que necesita el libro o que es inválido va al camino completo, que lo resuelve o lo explica.
+    """
+    from ..errores import ErrorPeriodo
+    from .periodos import resolver_periodos
+
+    try:
+        return resolver_periodos(pedidos, desde, hasta, hoy=hoy, ultimo=None)
+    except ErrorPeriodo:
+        return None
 
 
 def sin_cambios(salida: Path, periodos: list[str], huella_entradas: str | None) -> bool:
