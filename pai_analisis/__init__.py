@@ -43,6 +43,8 @@ _PUBLICOS = {
     "ErrorEscritura": "errores",
     "ErrorPublicacion": "errores",
     "ErrorReporte": "errores",
+    "ErrorPDF": "errores",
+    "PDFNoDisponible": "errores",
 }
 
 __all__ = sorted([*_PUBLICOS, "__version__"])

@@ -68,8 +68,18 @@ def test_api_publica_explicita():
     assert "publicar_informes" in pai_analisis.__all__ and "ErrorEscritura" in pai_analisis.__all__
     for nombre in pai_analisis.__all__:
         assert getattr(pai_analisis, nombre) is not None
-    for nombre in ("ErrorLectura", "ErrorParametros", "ErrorPeriodo", "ErrorValidacion", "ErrorEscritura", "ErrorPublicacion"):
-        assert issubclass(getattr(pai_analisis, nombre), pai_analisis.ErrorPAI)
+    from pai_analisis.errores import ErrorPAI
+
+    def _subclases(clase):
+        for sub in clase.__subclasses__():
+            yield sub
+            yield from _subclases(sub)
+
+    subclases = {c for c in _subclases(ErrorPAI) if c.__module__.startswith("pai_analisis")}
+    assert len(subclases) >= 8
+    for clase in subclases:  # toda subclase de ErrorPAI del paquete se exporta (ErrorPDF, PDFNoDisponible…)
+        assert clase.__name__ in pai_analisis.__all__, clase
+        assert getattr(pai_analisis, clase.__name__) is clase
 
 
 def test_importar_y_usar_la_cli_no_toca_argparse_ni_el_registro(capsys):
