@@ -31,17 +31,6 @@ def svg_de(fig) -> bytes:
     return _FECHA.sub(b"", buf.getvalue())
 
 
-def png_base64(fig, ppp: int = PPP) -> tuple[str, int, int]:
-    """PNG en base64 con su ancho y alto en píxeles (para quien necesite una imagen de mapa de bits)."""
-    from .graficos import estilo
-
-    buf = io.BytesIO()
-    with estilo():
-        fig.savefig(buf, format="png", dpi=ppp, facecolor="white", metadata={"Software": None})
-    ancho, alto = (round(x * ppp) for x in fig.get_size_inches())
-    return base64.b64encode(buf.getvalue()).decode("ascii"), ancho, alto
-
-
 def _cerrar(fig) -> None:
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close(fig)
