@@ -20,6 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..comun.numeros import pct
+from .presupuesto import brecha_fisico_financiera
 
 SEVERIDADES = ("alta", "media", "baja")
 COLUMNAS = ["severidad", "tipo", "elemento", "item", "nombre", "responsable", "valor", "umbral", "mensaje", "observacion",
@@ -81,7 +82,7 @@ def calcular_alertas(metas, proyectos, indicadores, actividades, riesgos, parame
     for r in riesgos[riesgos["zona_residual"] == "Extremo"].itertuples():
         agregar("alta", "riesgo_extremo", "riesgo", r.riesgo, r, None, None,
                 f"El riesgo {r.riesgo} ({r.proceso}) sigue en zona Extremo después de sus controles.")
-    brecha = proyectos["ejecucion_presupuestal"] - proyectos["avance_fisico"]
+    brecha = brecha_fisico_financiera(proyectos)
     for r, b in zip(proyectos.itertuples(), brecha, strict=True):
         if pd.notna(b) and abs(b) > parametros.umbral_brecha:
             sentido = "por delante" if b > 0 else "por detrás"

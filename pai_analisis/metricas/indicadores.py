@@ -113,3 +113,8 @@ def cumplimiento_mensual(indicadores: pd.DataFrame, seguimiento: pd.DataFrame, p
     seg["mes"] = seg["periodo"].dt.month
     tabla = seg.pivot_table(index="indicador", columns="mes", values="cumplimiento", aggfunc="last")
     return tabla.reindex(index=ind.index.sort_values(), columns=range(1, periodo.month + 1))
+
+
+def cumplimiento_por_proceso(indicadores: pd.DataFrame) -> pd.Series:
+    """Cumplimiento promedio (simple, acotado a 100: ``cumplimiento_tope``) de los indicadores de cada proceso."""
+    return indicadores.groupby("proceso")["cumplimiento_tope"].mean()

@@ -214,3 +214,11 @@ def resumen_por_proyecto(tabla_metas: pd.DataFrame) -> pd.DataFrame:
         fila["n_metas"] = len(g)
         filas.append(fila)
     return pd.DataFrame(filas, columns=["proyecto", "programado_pct", "ejecutado_pct", "cuatrienio_pct", "n_metas"])
+
+
+def proyectos_rezagados(resumen: pd.DataFrame, umbral: float) -> list[str]:
+    """Los proyectos de :func:`resumen_por_proyecto` cuyo avance va más de ``umbral`` puntos por detrás de lo programado.
+
+    ``umbral``: ``Parametros.umbral_rezago`` (5 puntos por omisión; ``umbrales.rezago`` del YAML).
+    """
+    return resumen[resumen["ejecutado_pct"] < resumen["programado_pct"] - umbral]["proyecto"].astype(str).tolist()

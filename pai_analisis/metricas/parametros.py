@@ -43,6 +43,7 @@ UMBRALES = {
     "sobreejecucion": "umbral_sobreejecucion",
     "brecha_fisico_financiera": "umbral_brecha",
     "cobertura": "umbral_cobertura",
+    "rezago": "umbral_rezago",
 }
 # Arriba: las de la Oficina y las de la celda «parameters» de los cuadernos (un mismo YAML puede
 # servir a papermill y a ``--parametros``; estas últimas no cambian nada aquí).
@@ -69,6 +70,7 @@ class Parametros:
     umbral_sobreejecucion: float = 125.0  # cumplimiento bruto por encima: advertencia
     umbral_brecha: float = 25.0  # puntos entre ejecución presupuestal y avance físico
     umbral_cobertura: float = 90.0  # cobertura del mes por debajo: el periodo es «preliminar» (sección 7.1)
+    umbral_rezago: float = 5.0  # puntos del avance de las metas por detrás de lo programado: proyecto rezagado (informe)
     pesos: dict = field(default_factory=lambda: {c: 1 / 3 for c in COMPONENTES})
     archivo: str | None = None  # de dónde salieron (procedencia)
 
@@ -88,7 +90,7 @@ class Parametros:
 
 def _validar(p: Parametros) -> Parametros:
     problemas = []
-    for nombre in ("umbral_critico", "umbral_satisfactorio", "umbral_sobreejecucion", "umbral_brecha", "umbral_cobertura"):
+    for nombre in UMBRALES.values():
         v = getattr(p, nombre)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
             problemas.append(f"«{nombre}» debe ser un número; se encontró {v!r}")
@@ -99,6 +101,8 @@ def _validar(p: Parametros) -> Parametros:
         )
     if not problemas and not 0 <= p.umbral_cobertura <= 100:
         problemas.append(f"«umbral_cobertura» debe estar entre 0 y 100; se encontró {p.umbral_cobertura}")
+    if not problemas and p.umbral_rezago < 0:
+        problemas.append(f"«umbral_rezago» debe ser mayor o igual a 0; se encontró {p.umbral_rezago}")
     problemas += _desconocidas(p.pesos, COMPONENTES, "en «pesos»")
     pesos = {c: p.pesos.get(c, 0) for c in COMPONENTES}
     for c, w in pesos.items():
@@ -117,7 +121,7 @@ def cargar_parametros(ruta: str | Path | None = None, **cambios) -> Parametros:
     """Lee un YAML de parámetros (o ``parametros/base.yaml`` si se encuentra; si no, los valores por defecto).
 
     Claves del YAML: ``entidad``, ``dependencia``, ``umbrales`` (``critico``,
-    ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``, ``cobertura``) y ``pesos``
+    ``satisfactorio``, ``sobreejecucion``, ``brecha_fisico_financiera``, ``cobertura``, ``rezago``) y ``pesos``
     (``proyectos_inversion``, ``indicadores_gestion``, ``plan_accion_integrado``).
     Las de la celda «parameters» de los cuadernos (``periodo``, ``datos``, ``ejemplo``,
     ``parametros``, ``calculo``) se aceptan y no cambian nada aquí; cualquier otra es un error.

@@ -158,3 +158,11 @@ def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, perio
     total.insert(0, "proyecto", "Total")
     t["proyecto"] = t["proyecto"].astype(object)
     return _ratios(pd.concat([t, total], ignore_index=True))
+
+
+def brecha_fisico_financiera(proyectos: pd.DataFrame) -> pd.Series:
+    """Puntos en que la ejecución presupuestal (compromisos, %) va por delante (+) o por detrás (−) del avance físico.
+
+    La única fórmula de la brecha: la usan las alertas (``umbral_brecha``) y la frase del informe.
+    """
+    return proyectos["ejecucion_presupuestal"] - proyectos["avance_fisico"]

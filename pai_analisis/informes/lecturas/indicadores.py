@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ...comun.numeros import numero, pct
+from ...metricas.indicadores import cumplimiento_por_proceso
 from .. import graficos
 from ..piezas import Html, contar, lista_es, tarjetas
 from ..tablas import tabla_html
@@ -84,7 +85,7 @@ def frase_procesos(ctx) -> str:
     d = _indicadores_debidos(ctx)
     if not len(d):
         return _ninguno_debido(ctx)
-    media = d.groupby("proceso")["cumplimiento_tope"].mean()
+    media = cumplimiento_por_proceso(d)
     if not (d["n_mediciones"] > 0).any():
         return aun_no(ctx, f"los indicadores vencidos ({numero(len(d), 0)}, de {contar(len(media), 'proceso')})")
     return (

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...comun.numeros import magnitud, millones, numero, pct
-from ...metricas.metas import resumen_por_proyecto
+from ...comun.numeros import decimales_de, magnitud, millones, numero, pct
+from ...metricas.metas import proyectos_rezagados, resumen_por_proyecto
+from ...metricas.presupuesto import brecha_fisico_financiera
 from .. import graficos
 from ..piezas import Html, contar, e, lista_es
 from ..tablas import tabla_html
@@ -77,13 +78,15 @@ def frase_metas(ctx) -> str:
     if not hay(ctx, "metas"):
         return aun_no(ctx, "las metas de los proyectos")
     r = resumen_metas(ctx)
-    atras = r[r["ejecutado_pct"] < r["programado_pct"] - 5]["proyecto"].astype(str).tolist()
+    umbral = ctx.parametros.umbral_rezago
+    atras = proyectos_rezagados(r, umbral)
+    puntos_ = f"{numero(umbral, decimales_de(umbral))} puntos"
     if len(atras) == 1:
-        cola = f"; va más de 5 puntos por detrás de lo programado el proyecto {atras[0]}"
+        cola = f"; va más de {puntos_} por detrás de lo programado el proyecto {atras[0]}"
     elif atras:
-        cola = f"; van más de 5 puntos por detrás de lo programado los proyectos {lista_es(atras)}"
+        cola = f"; van más de {puntos_} por detrás de lo programado los proyectos {lista_es(atras)}"
     else:
-        cola = "; ningún proyecto va más de 5 puntos por detrás de lo programado"
+        cola = f"; ningún proyecto va más de {puntos_} por detrás de lo programado"
     return (
         f"En promedio, las metas llevan el {pct(r['ejecutado_pct'].mean())} de lo previsto para {ctx.libro.vigencia}, "
         f"frente al {pct(r['programado_pct'].mean())} programado a {ctx.periodo_texto}{nota_corte(ctx, 'metas')}{cola}."
@@ -111,7 +114,7 @@ def frase_fisico_financiero(ctx) -> str:
     pr = activos(ctx, "proyectos").dropna(subset=["ejecucion_presupuestal", "avance_fisico"])
     if not len(pr):
         return "Aún no hay cortes de presupuesto y avance físico para comparar."
-    brecha = pr["ejecucion_presupuestal"] - pr["avance_fisico"]
+    brecha = brecha_fisico_financiera(pr)
     x = pr.loc[brecha.abs().idxmax()]
     b = brecha.abs().max()
     sentido = "por delante" if brecha.loc[brecha.abs().idxmax()] > 0 else "por detrás"
