@@ -66,6 +66,15 @@ def _agregar_fuente(p: argparse.ArgumentParser, *, requerida: bool) -> None:
                    help="la «Institucion» de la fuente" + ("" if requerida else " (por omisión, la entidad de los parámetros)"))
 
 
+def _por_defecto_informes() -> dict:
+    """Los valores por defecto de ``pai informes``: los de la firma de ``publicar_informes`` (escritos una vez)."""
+    import inspect
+
+    from .publicacion.publicador import publicar_informes
+
+    return {n: q.default for n, q in inspect.signature(publicar_informes).parameters.items()}
+
+
 def _fecha(texto: str):
     import datetime as dt
 
@@ -101,23 +110,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO", help="archivo (json, xlsx) o carpeta (parquet)")
 
     p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
+    d = _por_defecto_informes()
     p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
                    help="periodo a renderizar (repetible); «anterior» = el mes pasado; «ultimo» = el último con datos")
     p.add_argument("--desde", metavar="AAAA-MM", help="primer periodo de un rango")
     p.add_argument("--hasta", metavar="AAAA-MM", help="último periodo de un rango")
     _agregar_datos(p)
-    p.add_argument("--salida", type=Path, default=Path("informes"), metavar="CARPETA",
-                   help="carpeta donde se publica (por defecto informes/ en la carpeta actual)")
+    p.add_argument("--salida", type=Path, default=Path(d["salida"]), metavar="CARPETA",
+                   help=f"carpeta donde se publica (por defecto {d['salida']}/ en la carpeta actual)")
     p.add_argument("--forzar", action="store_true", help="renderiza aunque nada haya cambiado")
-    p.add_argument("--procesos", type=int, default=None, help="kernels en paralelo (por defecto, uno por núcleo)")
-    p.add_argument("--espera", type=int, default=1800, metavar="SEGUNDOS",
-                   help="cuánto esperar si otra corrida está publicando en la misma carpeta (por defecto 1800)")
+    p.add_argument("--procesos", type=int, default=d["procesos"], help="kernels en paralelo (por defecto, uno por núcleo)")
+    p.add_argument("--espera", type=float, default=d["espera"], metavar="SEGUNDOS",
+                   help=f"cuánto esperar si otra corrida está publicando en la misma carpeta (por defecto {d['espera']:g})")
     p.add_argument("--hoy", type=_fecha, default=None, metavar="AAAA-MM-DD",
                    help="fecha de referencia para «--periodo anterior» (por defecto, hoy en Bogotá)")
     p.add_argument("--cuadernos", type=Path, default=None, metavar="CARPETA",
                    help="carpeta de cuadernos adaptados (por defecto, los que trae el paquete)")
-    p.add_argument("--tiempo-cuaderno", type=float, default=600, metavar="SEGUNDOS",
-                   help="tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto 600)")
+    p.add_argument("--tiempo-cuaderno", type=float, default=d["tiempo_cuaderno"], metavar="SEGUNDOS",
+                   help=f"tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto {d['tiempo_cuaderno']:g})")
     p.add_argument("--sin-pdf", dest="pdf", action="store_false",
                    help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 30 s por periodo, medido con bench/informes.py)")
     _agregar_fuente(p, requerida=False)

@@ -268,3 +268,18 @@ def test_atajo_mira_los_mismos_libros_que_la_carga(nombres, cual):
         elegido.write_bytes(b"dos")
         despues = atajo.entradas([carpeta], "demostracion", None, None)
         assert (antes != despues) == (elegido in leidos)
+
+
+def test_valores_por_defecto_de_la_cli_son_los_de_la_api():
+    import inspect
+    from pathlib import Path
+
+    from pai_analisis.cli import _parser
+    from pai_analisis.publicacion.publicador import publicar_informes
+
+    a = _parser().parse_args(["informes"])
+    firma = {n: q.default for n, q in inspect.signature(publicar_informes).parameters.items()}
+    for opcion in ("espera", "procesos", "tiempo_cuaderno", "ejemplo", "pdf", "forzar"):
+        assert getattr(a, opcion) == firma[opcion], opcion
+    assert a.salida == Path(firma["salida"])
+    assert isinstance(_parser().parse_args(["informes", "--espera", "2.5"]).espera, float)
