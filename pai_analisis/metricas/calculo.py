@@ -154,8 +154,10 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     alertas = calcular_alertas(_activos(metas), _activos(proyectos), _activos(indicadores), _activos(actividades), riesgos, par)
     datos = {"archivo": libro.nombre_datos, "sha256": libro.sha256, "demostracion": libro.demostracion, "vigencia": libro.vigencia}
     return Metricas(
-        p, libro.vigencia, par, metas, proyectos, indicadores, actividades, objetivos, riesgos, alertas,
-        n.presupuesto, n.presupuesto_total, n.componentes, n.indice_pai, anterior, proyeccion, datos,
+        periodo=p, vigencia=libro.vigencia, parametros=par, metas=metas, proyectos=proyectos, indicadores=indicadores,
+        actividades=actividades, objetivos=objetivos, riesgos=riesgos, alertas=alertas, presupuesto=n.presupuesto,
+        presupuesto_total=n.presupuesto_total, componentes=n.componentes, indice_pai=n.indice_pai, anterior=anterior,
+        proyeccion=proyeccion, datos=datos,
         cobertura=calcular_cobertura(libro, p, par.umbral_cobertura),
         reprogramaciones=reprogramaciones_hasta(libro.metas, libro.reprogramaciones, p),
         modificaciones=modificaciones(libro.proyectos, libro.presupuesto, p, libro.armonizacion),

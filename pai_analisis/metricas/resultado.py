@@ -19,9 +19,12 @@ from .parametros import Parametros
 from .riesgos import resumen_riesgos
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Metricas:
-    """Todas las medidas de un periodo. Cada nivel es un DataFrame; ``a_dict()`` da el JSON."""
+    """Todas las medidas de un periodo. Cada nivel es un DataFrame; ``a_dict()`` da el JSON.
+
+    Solo por palabras clave (``kw_only``): con 22 campos, una lista posicional se desordena sin avisar.
+    """
 
     periodo: pd.Period
     vigencia: int
