@@ -111,7 +111,7 @@ class Libros:
 
 def _crudas_incorporadas(ejemplo: str = "demostracion") -> dict[str, pd.DataFrame]:
     if ejemplo == "armonizacion":
-        from .armonizacion import tablas_armonizacion
+        from .ejemplo_armonizado import tablas_armonizacion
 
         crudas = tablas_armonizacion()
     else:

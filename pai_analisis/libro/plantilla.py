@@ -62,7 +62,7 @@ def _tablas(con_ejemplo: bool | str) -> dict[str, pd.DataFrame]:
     from .plan import tablas_plan_2024
 
     if con_ejemplo == "armonizacion":
-        from .armonizacion import tablas_armonizacion
+        from .ejemplo_armonizado import tablas_armonizacion
 
         return tablas_armonizacion()
     tablas = tablas_plan_2024()
