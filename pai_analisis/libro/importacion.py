@@ -24,7 +24,6 @@ demostración quedan como estaban.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import tempfile
 import warnings
@@ -34,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..comun.archivos import escribir_atomico
+from ..comun.faltantes import es_faltante
 from ..comun.numeros import magnitud
 from ..comun.periodos import a_periodo
 from ..comun.textos import normalizar
@@ -89,7 +89,7 @@ class Importacion:
 
 
 def _igual(a, b) -> bool:
-    return a is not None and b is not None and not (isinstance(b, float) and math.isnan(b)) and abs(float(a) - float(b)) <= _TOLERANCIA
+    return not es_faltante(a) and not es_faltante(b) and abs(float(a) - float(b)) <= _TOLERANCIA
 
 
 def _numero(valor):

@@ -7,8 +7,7 @@ archivo en pesos, para compararlos con el pie del reporte en BogData.
 
 from __future__ import annotations
 
-import math
-
+from ..comun.faltantes import es_faltante
 from ..comun.numeros import numero
 from ..fuentes.crp import DINERO
 from .importacion import Importacion
@@ -16,13 +15,11 @@ from .importacion import Importacion
 
 def _m(valor) -> str:
     """Millones con dos decimales (700,25); vacío → «—»."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
-        return "—"
-    return numero(float(valor), 2)
+    return numero(valor, 2)  # un faltante → FALTANTE («—»)
 
 
 def _dif(nuevo, antes) -> str:
-    if antes is None or (isinstance(antes, float) and math.isnan(antes)):
+    if es_faltante(antes):
         return "nueva"
     d = float(nuevo) - float(antes)
     return "0" if abs(d) < 5e-7 else ("+" if d > 0 else "−") + numero(abs(d), 2)

@@ -17,6 +17,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..comun.faltantes import es_faltante
+
 
 def _media(serie: pd.Series) -> float | None:
     s = serie.dropna()
@@ -33,7 +35,7 @@ def componentes(proyectos: pd.DataFrame, indicadores: pd.DataFrame, actividades:
 
 def indice_pai(comp: dict[str, float | None], pesos: dict[str, float]) -> float | None:
     """Media ponderada renormalizada sobre los componentes con valor; ``None`` si ninguno tiene."""
-    definidos = {c: v for c, v in comp.items() if v is not None and not math.isnan(v)}
+    definidos = {c: v for c, v in comp.items() if not es_faltante(v)}
     peso = sum(pesos.get(c, 0.0) for c in definidos)
     if not definidos or peso <= 0:
         return None
@@ -79,7 +81,7 @@ def proyectar_indice(serie: list[dict], mes: int, pesos: dict) -> dict:
         }
     comp = {}
     for c in serie[-1]:
-        valores = [(i, s[c]) for i, s in enumerate(serie) if s.get(c) is not None and not math.isnan(s[c])]
+        valores = [(i, s[c]) for i, s in enumerate(serie) if not es_faltante(s.get(c))]
         if len(valores) < 3:
             comp[c] = None
             continue
