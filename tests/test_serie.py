@@ -95,10 +95,17 @@ def test_hasta_y_parametros(libro_simple):
         serie_larga(libro_simple, "2023-12")
 
 
+def _meses(memoria: dict) -> dict:
+    """Los meses guardados en la memoria (clave: huella del libro, parámetros, mes), por su texto ``AAAA-MM``."""
+    from pai_analisis.metricas.calculo import _Nucleo
+
+    return {k[-1]: v for k, v in memoria.items() if isinstance(v, _Nucleo)}
+
+
 def test_memoria_compartida(libro_simple):
     memoria: dict = {}
     a = serie_larga(libro_simple, memoria=memoria)
-    assert len(memoria) == 2  # un cálculo por mes (enero y febrero)
+    assert set(_meses(memoria)) == {"2024-01", "2024-02"}  # un cálculo por mes
     nucleos = {k: id(v) for k, v in memoria.items()}
     b = serie_larga(libro_simple, memoria=memoria)
     assert {k: id(v) for k, v in memoria.items()} == nucleos  # la segunda llamada no recalcula
@@ -113,9 +120,10 @@ def test_mes_ligero_de_la_memoria_se_rehace_completo():
                         presupuesto=[pres(1, 1, 100, 10, 0), pres(1, 2, 120, 30, 5)])
     memoria: dict = {}
     serie_mensual(libro, "2024-02", memoria=memoria)
-    assert [n.completo for n in memoria.values()] == [False, False]
+    assert [n.completo for n in _meses(memoria).values()] == [False, False]
     con = calcular_metricas(libro, "2024-02", memoria=memoria)
     sin = calcular_metricas(libro, "2024-02")
+    assert _meses(memoria)["2024-02"].completo and not _meses(memoria)["2024-01"].completo
     # apropiación vigente 120 (inicial 100 + una adición de 20); compromisos 30 / 120 = 25 %
     assert con.presupuesto_total == sin.presupuesto_total
     assert (con.presupuesto_total["apropiacion"], con.presupuesto_total["ejecucion_presupuestal"]) == (120.0, 25.0)

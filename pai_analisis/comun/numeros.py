@@ -50,7 +50,7 @@ def decimales_unidad(unidad, referencia=None) -> int:
     from .textos import normalizar
 
     base = DECIMALES_UNIDAD.get(normalizar(unidad), 1) if isinstance(unidad, str) and unidad.strip() else 1
-    if referencia is None or (isinstance(referencia, float) and math.isnan(referencia)):
+    if es_faltante(referencia):
         return base
     return max(base, decimales_de(float(referencia)))
 
