@@ -23,6 +23,7 @@ from .periodo import hasta_periodo, ultima_observacion
 from .ventanas import iniciados
 
 _MONTOS = ["apropiacion", "compromisos", "giros", "compromisos_programados"]
+TIPOS_MODIFICACION = ("adición", "reducción", "traslado por armonización")
 
 
 def _pct(num, den):
