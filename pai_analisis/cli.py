@@ -66,15 +66,6 @@ def _agregar_fuente(p: argparse.ArgumentParser, *, requerida: bool) -> None:
                    help="la «Institucion» de la fuente" + ("" if requerida else " (por omisión, la entidad de los parámetros)"))
 
 
-def _por_defecto_informes() -> dict:
-    """Los valores por defecto de ``pai informes``: los de la firma de ``publicar_informes`` (escritos una vez)."""
-    import inspect
-
-    from .publicacion.publicador import publicar_informes
-
-    return {n: q.default for n, q in inspect.signature(publicar_informes).parameters.items()}
-
-
 def _fecha(texto: str):
     import datetime as dt
 
@@ -85,6 +76,8 @@ def _fecha(texto: str):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .publicacion.publicador import por_defecto
+
     ap = argparse.ArgumentParser(prog="pai", description="Seguimiento del Plan de Acción Institucional (PAI).")
     ap.add_argument("--depurar", action="store_true", help="muestra la traza completa de los errores")
     sub = ap.add_subparsers(dest="comando", required=True, metavar="COMANDO")
@@ -110,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--salida", type=Path, default=None, metavar="ARCHIVO", help="archivo (json, xlsx) o carpeta (parquet)")
 
     p = sub.add_parser("informes", help="ejecuta los cuadernos y publica los informes HTML")
-    d = _por_defecto_informes()
+    d = por_defecto()  # los valores por defecto de publicar_informes, escritos una sola vez (en su firma)
     p.add_argument("--periodo", action="append", default=[], metavar="AAAA-MM",
                    help="periodo a renderizar (repetible); «anterior» = el mes pasado; «ultimo» = el último con datos")
     p.add_argument("--desde", metavar="AAAA-MM", help="primer periodo de un rango")

@@ -146,6 +146,13 @@ def publicar_informes(
             raise
 
 
+def por_defecto() -> dict:
+    """Los valores por defecto de :func:`publicar_informes`, de su firma: la CLI los toma de aquí (no los repite)."""
+    import inspect
+
+    return {n: q.default for n, q in inspect.signature(publicar_informes).parameters.items()}
+
+
 def _registrar_advertencias(libros, parametros) -> None:
     """Una línea del registro por advertencia de cada libro, con su vigencia."""
     from ..errores import describir_problemas
