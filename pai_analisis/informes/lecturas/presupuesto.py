@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...comun.numeros import millones, pct
 from ...comun.periodos import periodo_en_palabras
+from ...metricas.armonizacion import resumen_armonizacion
 from .. import graficos
 from ..piezas import Html, contar, e, lista_es
 from ..tablas import tabla_html
@@ -190,8 +191,8 @@ def frase_armonizacion(ctx) -> str:
             f"{ctx.libro.vigencia} hasta {ctx.periodo_texto}."
         )
     viejos, nuevos = a.drop_duplicates("proyecto_anterior"), a.drop_duplicates("proyecto_nuevo")
-    reduccion = viejos["reduccion"].dropna().sum()
-    inicial = nuevos["apropiacion_inicial_nuevo"].dropna().sum()
+    totales = resumen_armonizacion(a)  # cada proyecto una vez (metricas.armonizacion)
+    reduccion, inicial = totales["reduccion_anteriores"], totales["inicial_nuevos"]
     meses = [periodo_en_palabras(m) for m in sorted(set(a["periodo"]))]
     cuadre = (
         "el mismo dinero: la entidad no perdió ni ganó apropiación en el cambio"
