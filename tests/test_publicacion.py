@@ -284,6 +284,38 @@ def test_cuaderno_que_se_cuelga_se_corta_y_los_demas_siguen(mini, tmp_path):
     assert "se borró la carpeta de trabajo de una corrida que no terminó" in log
 
 
+def _cuaderno(ruta: Path, codigo: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    parametros = nbformat.v4.new_code_cell("x = 1")
+    parametros.metadata["tags"] = ["parameters"]
+    nb.cells = [parametros, nbformat.v4.new_code_cell(codigo)]
+    nbformat.write(nb, ruta)
+    return ruta
+
+
+@pytest.mark.lento
+def test_kernel_muerto_o_colgado_no_detiene_el_carril(tmp_path):
+    """Un carril solo: el cuaderno que se cuelga se corta a su tiempo, el que mata el kernel es un error en
+    español, y el carril sigue con un kernel nuevo; entre cuadernos no quedan variables del anterior."""
+    from pai_analisis.publicacion.carriles import Tarea, ejecutar_en_carriles
+
+    codigos = {"a": "y = 7\nprint(x)", "colgado": "import time\ntime.sleep(3600)", "muerto": "import os\nos._exit(1)",
+               "b": "print(x, 'y' in dir())", "c": "print(x, 'y' in dir())"}
+    tareas = [Tarea("p", _cuaderno(tmp_path / f"{n}.ipynb", c), tmp_path / f"{n}.salida.ipynb", {"x": i})
+              for i, (n, c) in enumerate(codigos.items())]
+    resultados = []
+    ejecutar_en_carriles(tareas, 1, tmp_path, resultados.append, limite=5)
+    por_nombre = {r.tarea.cuaderno.stem: r for r in resultados}
+    assert list(por_nombre) == list(codigos)
+    assert por_nombre["colgado"].vencido and "pasó su tiempo máximo de 5 s" in por_nombre["colgado"].error
+    assert not por_nombre["muerto"].vencido and "murió" in por_nombre["muerto"].error
+    for n, esperado in (("a", "0\n"), ("b", "3 False\n"), ("c", "4 False\n")):
+        assert por_nombre[n].error is None
+        nb = nbformat.read(tmp_path / f"{n}.salida.ipynb", as_version=4)
+        assert nb.cells[-1].outputs[0].text == esperado
+
+
 # ---------------------------------------------------------------- el PDF es un añadido
 
 @pytest.mark.lento

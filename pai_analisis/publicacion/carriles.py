@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .kernel import clases_kernel
+from .kernel import KernelCaliente
 
 log = logging.getLogger("pai_analisis.publicacion")
 
@@ -83,80 +83,49 @@ class Carril:
 
     def __init__(self, cwd: Path, registro_kernel: Path | None = None, limite: float | None = None, nombre_kernel: str = "python3"):
         self.cwd, self.registro_kernel, self.limite, self.nombre_kernel = cwd, registro_kernel, limite, nombre_kernel
-        self.km = None
-        self._vencido = False
+        self.kernel: KernelCaliente | None = None
 
     def iniciar(self) -> None:
-        self.km = clases_kernel()(kernel_name=self.nombre_kernel)
-        if self.registro_kernel is not None:
-            with open(self.registro_kernel, "ab") as destino:
-                self.km.start_kernel(cwd=str(self.cwd), stdout=destino, stderr=destino)
-        else:
-            self.km.start_kernel(cwd=str(self.cwd))
-        self._ejecutar_codigo(_CALENTAR)
-
-    def _ejecutar_codigo(self, codigo: str) -> None:
-        kc = self.km.client()
-        kc.start_channels()
-        kc.wait_for_ready(timeout=60)
-        kc.execute_interactive(codigo, timeout=120, output_hook=lambda _m: None)
-
-    def _vencer(self) -> None:
-        """El cuaderno pasó su tiempo máximo: se apaga el kernel y se suelta la espera de su salida (papermill termina con un error)."""
-        self._vencido = True
-        km = self.km
-        if km is not None and km._cliente is not None:
-            km._cliente.parar.set()
-        self.interrumpir(apagar=True)
+        self.kernel = KernelCaliente(self.nombre_kernel)
+        self.kernel.arrancar(self.cwd, self.registro_kernel)
+        self.kernel.ejecutar_codigo(_CALENTAR)
 
     def interrumpir(self, apagar: bool = False) -> None:
-        km = self.km
-        if km is None:
+        kernel = self.kernel
+        if kernel is None:
             return
         try:
-            km.shutdown_kernel(now=True) if apagar else km.interrupt_kernel()
+            kernel.apagar() if apagar else kernel.interrumpir()
         except Exception:  # noqa: BLE001 - el kernel pudo morir por su cuenta
             log.debug("no se pudo interrumpir un kernel", exc_info=True)
 
     def ejecutar(self, tarea: Tarea) -> Resultado:
-        import papermill as pm
+        from nbclient.exceptions import CellTimeoutError
 
-        if self.km is None or not self.km.is_alive():
+        if self.kernel is None or not self.kernel.vivo():
+            self.cerrar()
             self.iniciar()
         else:
-            self._ejecutar_codigo(_LIMPIEZA)
-        self._vencido = False
-        self.km.client().parar.clear()
-        reloj = threading.Timer(self.limite, self._vencer) if self.limite else None
-        if reloj is not None:
-            reloj.daemon = True
-            reloj.start()
+            self.kernel.ejecutar_codigo(_LIMPIEZA)
         try:
-            pm.execute_notebook(str(tarea.cuaderno), str(tarea.salida), parameters=tarea.parametros,
-                                kernel_name=self.nombre_kernel, progress_bar=False, km=self.km,
-                                execution_timeout=int(self.limite) if self.limite else None)
+            self.kernel.ejecutar_cuaderno(tarea.cuaderno, tarea.salida, tarea.parametros, self.limite)
             return Resultado(tarea)
         except Exception as exc:  # el cuaderno con el error queda escrito en tarea.salida
-            vencido = self._vencido or type(exc).__name__ in ("CellTimeoutError", "TimeoutError")
-            if vencido or (self.km is not None and not self.km.is_alive()):
+            vencido = isinstance(exc, CellTimeoutError)
+            if vencido or not self.kernel.vivo():
                 self.cerrar()  # un kernel vencido puede seguir ocupado: el próximo cuaderno arranca uno nuevo
             if vencido:
                 return Resultado(tarea, f"el cuaderno «{tarea.cuaderno.name}» pasó su tiempo máximo de {self.limite:.0f} s "
                                         "y se detuvo (límite: tiempo_cuaderno / --tiempo-cuaderno)", vencido=True)
             return Resultado(tarea, _describir_error(exc, tarea.cuaderno))
-        finally:
-            if reloj is not None:
-                reloj.cancel()
 
     def cerrar(self) -> None:
-        if self.km is not None:
+        if self.kernel is not None:
             try:
-                if self.km._cliente is not None:
-                    self.km._cliente.cerrar()
-                self.km.shutdown_kernel(now=True)
+                self.kernel.apagar()
             except Exception:  # noqa: BLE001 - apagar es el último paso, nunca debe romper la corrida
                 log.debug("no se pudo apagar un kernel", exc_info=True)
-            self.km = None
+            self.kernel = None
 
 
 def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path, al_terminar: Callable[[Resultado], None], *,
@@ -178,10 +147,7 @@ def ejecutar_en_carriles(tareas: Iterable[Tarea], carriles: int, cwd: Path, al_t
     cola: queue.Queue[Tarea | None] = queue.Queue()
     fallos: list[BaseException] = []
     detener = detener or threading.Event()
-    # traitlets resuelve perezosamente las clases de sus rasgos ``Type`` (p. ej. ``client_factory``) y
-    # esa primera resolución no es segura entre hilos: con dos carriles a la vez fallaba a veces con
-    # «import_item accepts strings, not MetaHasTraits». Se resuelven aquí, una vez, antes de los hilos.
-    clases_kernel()(kernel_name="python3").client()
+    KernelCaliente.preparar()  # antes de los hilos (ver su documentación)
     n = max(1, carriles)
     lista = [Carril(cwd, trabajo / f"kernel-{i}.log" if trabajo else None, limite) for i in range(n)]
 
