@@ -4,7 +4,8 @@ Medido en esta máquina (2 núcleos): arrancar un kernel e importar pandas, matp
 seaborn cuesta ≈ 1,3 s por cuaderno; con seis cuadernos por periodo ese arranque domina
 el tiempo. Por eso ``pai informes`` abre un *carril* por proceso paralelo (por defecto,
 uno por núcleo): cada carril es un kernel de Jupyter que se arranca una vez y ejecuta,
-uno tras otro, los cuadernos que le tocan, con papermill (``km=`` reutiliza el kernel).
+uno tras otro, los cuadernos que le tocan, con papermill (:mod:`.kernel`: ``km=`` y ``kc=`` reutilizan
+el kernel y su cliente).
 Entre cuaderno y cuaderno se limpia el espacio de nombres (``%reset -f``) y se cierran
 las figuras, así que cada cuaderno corre como en un kernel nuevo salvo por los módulos
 ya importados. Los kernels son procesos aparte: los carriles corren en paralelo de verdad.
