@@ -9,12 +9,15 @@ a+PDF. La misma orden sin ``--sin-pdf`` (también el PDF del comité con WeasyPr
    (a) y sin calentamiento propio: imprime cuánto añade el PDF por periodo (a+PDF − a).
 b. La forma manual: para cada cuaderno, ``papermill cuadernos/X.ipynb X.ipynb -p periodo 2024-06``
    y luego ``jupyter nbconvert --to html --no-input X.ipynb``, uno tras otro (subprocesos).
-c. El piso: ``bench/_piso.py`` en un solo proceso de Python, sin kernel: carga, calcula y guarda
-   los mismos gráficos (PNG) y tablas (HTML/CSV) que los cuadernos.
+c. El piso: ``bench/_piso.py`` en un solo proceso de Python, sin kernel: carga, calcula, ejecuta el
+   código de los cuadernos y escribe las mismas páginas (gráficos en sus dos variantes, tablas con su
+   marcado interactivo, el armazón de la página), sin papermill ni nbconvert.
 
 Además, la re-corrida de un periodo sin cambios (sin ``--forzar``: se omite) y doce periodos en una sola orden (``--desde 2024-01 --hasta 2024-12 --forzar``, con PDF), una vez,
 frente a 12 × (a+PDF). Imprime los tiempos, las razones a/b y a/c, el tamaño de cada informe HTML y
-la memoria pico.
+la memoria pico, y un desglose por etapa (una corrida de cada uno): el de ``pai informes`` en serie
+con un carril (``bench/_desglose.py``: cálculo, arranque del kernel, importaciones, celdas,
+exportación con nbconvert, escritura) junto al del piso.
 
 **Memoria pico**: la mayor *suma de RSS de todo el árbol de procesos* (el proceso lanzado, sus
 kernels de Jupyter y cualquier otro descendiente), muestreada cada 50 ms en ``/proc/PID/statm``
@@ -34,6 +37,7 @@ Uso, desde la raíz del proyecto::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -146,6 +150,24 @@ def doce(salida: Path) -> tuple[float, int]:
     return correr([str(BIN / "pai"), "informes", "--desde", "2024-01", "--hasta", "2024-12", "--salida", str(salida), "--forzar"])
 
 
+def etapas(cmd: list[str]) -> dict[str, float]:
+    """Los segundos por etapa que ``cmd`` imprime en su salida de error (línea ``etapas {json}``)."""
+    r = subprocess.run(cmd, cwd=RAIZ, capture_output=True, text=True, check=True)
+    linea = next(x for x in r.stderr.splitlines() if x.startswith("etapas "))
+    return json.loads(linea.removeprefix("etapas "))
+
+
+def desglose(tmp: Path) -> None:
+    pai = etapas([sys.executable, str(RAIZ / "bench" / "_desglose.py"), "--periodo", PERIODO, "--salida", str(tmp / "desglose")])
+    piso = etapas([sys.executable, str(RAIZ / "bench" / "_piso.py"), "--periodo", PERIODO, "--salida", str(tmp / "piso")])
+    print("\nDesglose por etapa (una corrida de cada uno; pai informes en serie, con un carril):")
+    print(f"  {'etapa':<26}{'pai informes':>14}{'piso':>14}")
+    for nombre in dict.fromkeys([*pai, *piso]):
+        if nombre != "total":
+            print(f"  {nombre:<26}" + "".join(f"{x[nombre]:>12.2f} s" if nombre in x else f"{'—':>14}" for x in (pai, piso)))
+    print(f"  {'total':<26}{pai['total']:>12.2f} s{piso['total']:>12.2f} s")
+
+
 def mediana(forma, carpeta: Path, repeticiones: int, nombre: str, calentar: bool = True) -> tuple[float, int, list[float]]:
     if calentar:
         forma(carpeta)  # calentamiento: cachés de disco, .pyc y fuentes de matplotlib
@@ -183,6 +205,7 @@ def main() -> int:
         tamanos = {f.name: f.stat().st_size for f in sorted((tmp / "a" / PERIODO).glob("*.html"))}
         print("(omitido) pai informes sin --forzar sobre lo ya publicado", flush=True)
         tomit, momit, _ = mediana(forma_omitida, tmp / "a", a.repeticiones, "omitido")
+        desglose(tmp)
         t12 = m12 = None
         if not a.sin_doce:
             print("(12) pai informes --desde 2024-01 --hasta 2024-12 --forzar (una vez)", flush=True)
