@@ -310,6 +310,8 @@ def test_kernel_muerto_o_colgado_no_detiene_el_carril(tmp_path):
     assert list(por_nombre) == list(codigos)
     assert por_nombre["colgado"].vencido and "pasó su tiempo máximo de 5 s" in por_nombre["colgado"].error
     assert not por_nombre["muerto"].vencido and "murió" in por_nombre["muerto"].error
+    for n in ("colgado", "muerto"):  # queda escrito hasta donde llegó, para guardarlo junto al error
+        assert nbformat.read(tmp_path / f"{n}.salida.ipynb", as_version=4).metadata["papermill"]["parameters"]["x"] in (1, 2)
     for n, esperado in (("a", "0\n"), ("b", "3 False\n"), ("c", "4 False\n")):
         assert por_nombre[n].error is None
         nb = nbformat.read(tmp_path / f"{n}.salida.ipynb", as_version=4)

@@ -37,14 +37,23 @@ def _registrar_motor() -> None:
         @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
                                      stderr_file=None, start_timeout=60, execution_timeout=None, *, km, kc,
-                                     timeout_func=None, **kwargs):
+                                     timeout_func=None, destino_en_fallo=None, **kwargs):
             kwargs.pop("input_path", None)
             cliente = PapermillNotebookClient(nb_man, km=km, timeout=execution_timeout, timeout_func=timeout_func,
                                               startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
                                               log_output=log_output, stdout_file=stdout_file,
                                               stderr_file=stderr_file, **kwargs)
             cliente.kc = kc
-            return cliente.execute(cleanup_kc=False)
+            try:
+                return cliente.execute(cleanup_kc=False)
+            except BaseException:
+                # Un error de celda lo escribe papermill; un cuaderno vencido o un kernel muerto no: se
+                # escribe aquí, hasta donde llegó, para que quede junto al error (``_errores``).
+                if destino_en_fallo is not None:
+                    import nbformat
+
+                    nbformat.write(nb_man.nb, destino_en_fallo)
+                raise
 
     papermill_engines.register(MOTOR, MotorCarril)
 
@@ -100,8 +109,11 @@ class KernelCaliente:
         fin = time.monotonic() + limite if limite else None
         # nbclient toma 0 o None como «sin límite»: lo que queda nunca baja de un milisegundo
         restante = (lambda _celda: max(0.001, fin - time.monotonic())) if fin is not None else None
+        # request_save_on_cell_execute=False: papermill escribe el cuaderno una vez al final (o al fallar), no
+        # dos veces por celda (serializar y validar cuadernos de 300–550 kB por celda cuesta segundos por periodo)
         pm.execute_notebook(str(cuaderno), str(salida), parameters=parametros, kernel_name=self.km.kernel_name,
-                            progress_bar=False, engine_name=MOTOR, km=self.km, kc=self.kc, timeout_func=restante)
+                            progress_bar=False, request_save_on_cell_execute=False, engine_name=MOTOR, km=self.km,
+                            kc=self.kc, timeout_func=restante, destino_en_fallo=str(salida))
 
     def vivo(self) -> bool:
         from jupyter_core.utils import run_sync
