@@ -338,3 +338,38 @@ def test_sin_las_bibliotecas_del_pdf_se_publica_el_html(mini, tmp_path):
     # una sola línea: sin el motor, la corrida deja de intentarlo con el otro periodo
     assert log.count("no se generó el PDF del comité") == 1, log
     assert "libpango-1.0-0" in log and "apt-get install" in log and "Se publica solo el HTML." in log
+
+
+@pytest.mark.lento
+def test_el_pdf_no_para_un_carril_y_sus_fallas_no_se_pierden(mini, tmp_path, monkeypatch):
+    """El PDF y la publicación de un periodo van en su propio hilo («pai-pdf»), no en el del carril que
+    terminó el último cuaderno: con un carril, el cuaderno de mayo ya corrió cuando termina el PDF de
+    abril. Un defecto inesperado en ese hilo llega a quien llamó (no queda en un Future sin mirar)."""
+    import threading
+
+    from pai_analisis.publicacion import publicar_informes, renderizado
+
+    datos = libro(tmp_path / "libro.xlsx", "2024-06")
+    vistos: list[tuple[str, str, bool]] = []  # (periodo, hilo, ¿ya estaba el cuaderno de mayo?)
+
+    def imprimir_lento(carpeta, p, impresion):
+        import time
+
+        time.sleep(6)  # un PDF largo: el carril, libre, ejecuta mientras tanto el cuaderno del mes siguiente
+        mayo = carpeta.parent / "2024-05" / "cuadernos" / "01_resumen.ipynb"
+        vistos.append((p, threading.current_thread().name, mayo.is_file()))
+
+    monkeypatch.setattr(renderizado, "_imprimir", imprimir_lento)
+    r = publicar_informes(desde="2024-04", hasta="2024-05", datos=datos, cuadernos=mini, salida=tmp_path / "a",
+                          procesos=1, forzar=True, terminal=False)
+    assert r.publicados == ["2024-04", "2024-05"], r
+    assert [p for p, _, _ in vistos] == ["2024-04", "2024-05"]
+    assert all(h.startswith("pai-pdf") for _, h, _ in vistos), vistos
+    assert vistos[0][2], "el carril esperó al PDF de abril antes de ejecutar mayo"
+
+    def imprimir_roto(carpeta, p, impresion):
+        raise RuntimeError("defecto del hilo del PDF")
+
+    monkeypatch.setattr(renderizado, "_imprimir", imprimir_roto)
+    with pytest.raises(RuntimeError, match="defecto del hilo del PDF"):
+        publicar_informes(["2024-05"], datos=datos, cuadernos=mini, salida=tmp_path / "b", forzar=True, terminal=False)

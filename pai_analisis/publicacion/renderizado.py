@@ -16,6 +16,7 @@ import shutil
 import sys
 import threading
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from ..comun.archivos import causa_disco
@@ -36,7 +37,10 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
     """Renderiza y publica ``pendientes`` (de :func:`~.plan_corrida.planear`); anota el resultado en ``estado``.
 
     ``pdf``: antes de publicar cada periodo se hace su PDF del comité (:mod:`.impresion`); si falta el
-    motor, se deja de intentar en el resto de la corrida. ``fuente``: la de la conciliación
+    motor, se deja de intentar en el resto de la corrida. El PDF y la publicación de un periodo van en
+    un hilo propio (uno a la vez: WeasyPrint toma 150–300 MB), no en el del carril: mientras se maqueta
+    el PDF de un mes, los dos carriles siguen con los cuadernos del siguiente (en doce meses, el PDF
+    deja de tener un carril parado). ``fuente``: la de la conciliación
     (:func:`~pai_analisis.informes.contexto.leer_fuente`), o ``None``.
     """
     from ..informes.contexto import guardar_calculo, preparar_desde
@@ -54,7 +58,9 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
     detener = threading.Event()
     barra = _barra(len(por_periodo) * len(cuadernos))
     memoria: dict = {}  # meses ya calculados, compartidos por los periodos de la corrida
-    impresion = {"activa": pdf, "cerrojo": threading.Lock()}  # un PDF a la vez: WeasyPrint toma 150–300 MB
+    impresion = {"activa": pdf}
+    imprenta = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pai-pdf")  # PDF y publicación, un periodo a la vez
+    encargos: list[Future] = []
 
     def tareas():
         for x in pendientes:
@@ -103,15 +109,18 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
             listo = faltan[p] == 0
         if listo:
             portadas[p].wait()
-            if not errores[p]:
-                _imprimir(trabajo / p, p, impresion)
-            _publicar(salida, trabajo / p, por_periodo[p], errores[p], estado)
+            with cerrojo:
+                encargos.append(imprenta.submit(_imprimir_y_publicar, salida, trabajo / p, por_periodo[p], errores[p], estado, impresion))
 
     carriles = procesos or os.cpu_count() or 2
     try:
         ejecutar_en_carriles(tareas(), min(carriles, max(1, len(por_periodo) * len(cuadernos))), cuadernos[0].parent,
                             al_terminar, trabajo=trabajo, limite=limite, detener=detener)
+        imprenta.shutdown(wait=True)
+        for encargo in encargos:
+            encargo.result()  # un defecto inesperado en el hilo del PDF no se pierde en silencio
     finally:
+        imprenta.shutdown(wait=True, cancel_futures=True)  # nada escribe en «trabajo» mientras se borra
         barra.close()
         shutil.rmtree(trabajo, ignore_errors=True)
     for p in por_periodo:
@@ -140,17 +149,23 @@ def _publicar(salida: Path, carpeta: Path, x, errores: list[str], estado) -> Non
         estado.fallidos[p] = f"no se pudo publicar: {_motivo(exc)}"
 
 
+def _imprimir_y_publicar(salida: Path, carpeta: Path, x, errores: list[str], estado, impresion: dict) -> None:
+    """En el hilo del PDF: el PDF del comité (si el periodo no tuvo errores) y luego la publicación."""
+    if not errores:
+        _imprimir(carpeta, x.periodo, impresion)
+    _publicar(salida, carpeta, x, errores, estado)
+
+
 def _imprimir(carpeta: Path, p: str, impresion: dict) -> None:
     """El PDF del comité en la carpeta construida (se publica y se versiona con el HTML); su falla no detiene nada."""
     from ..comun.periodos import periodo_en_palabras
     from .impresion import imprimir_periodo
 
-    with impresion["cerrojo"]:
-        if not impresion["activa"]:
-            return
-        r = imprimir_periodo(carpeta, p, f"Seguimiento PAI — {periodo_en_palabras(p)}")
-        if r.sin_motor:
-            impresion["activa"] = False
+    if not impresion["activa"]:
+        return
+    r = imprimir_periodo(carpeta, p, f"Seguimiento PAI — {periodo_en_palabras(p)}")
+    if r.sin_motor:
+        impresion["activa"] = False
     if r.problema:
         causa = r.problema.removeprefix("No se generó el PDF: ").rstrip(".")
         log.warning("%s: no se generó el PDF del comité: %s. Se publica solo el HTML.", p, causa)
