@@ -1,25 +1,25 @@
 """Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, cuadernos, conciliar.
 
-Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras
-clave explícitas (``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``,
-``publicar_informes``…). Los errores previstos (:class:`~pai_analisis.errores.ErrorPAI`) se
-escriben en la salida de error, en español y sin traza (salvo ``--depurar``), con código 1;
-un error inesperado es un defecto del programa (código 2). ``pai informes`` sale con 3 cuando
-un periodo pedido aún no tiene datos (sección 7.4 de la especificación); ``pai conciliar --estricto``
-sale con 4 cuando algún mes no cuadra (sección 8.3; sin ``--estricto``, 0: la tabla es el resultado).
+Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras clave explícitas
+(``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``, ``publicar_informes``…). Los errores previstos
+(:class:`~pai_analisis.errores.ErrorPAI`) se escriben en la salida de error, en español y sin traza (salvo ``--depurar``),
+con código 1; un error inesperado es un defecto del programa (código 2). ``pai informes`` sale con 3 cuando un periodo
+pedido aún no tiene datos (sección 7.4 de la especificación); ``pai conciliar --estricto`` sale con 4 cuando algún mes
+no cuadra (sección 8.3; sin ``--estricto``, 0: la tabla es el resultado). Si quien lee la salida la cierra antes de
+tiempo (``pai importar crp … | head``), ``pai`` se calla y sale con 141, como toda orden de Unix.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .errores import ErrorPAI, ErrorValidacion, describir_problemas
 
-# argparse escribe sus textos en inglés con gettext; estos son los que ve un usuario de `pai`.
-# Se instalan solo mientras corre `main` (ver `_argparse_en_espanol`): fuera de ella, argparse
-# queda como estaba para cualquier otro programa del proceso.
+# argparse escribe sus textos en inglés con gettext; estos son los que ve un usuario de `pai`. Se instalan solo mientras
+# corre `main` (ver `_argparse_en_espanol`): fuera de ella, argparse queda como estaba para cualquier otro programa del proceso.
 _ARGPARSE_ES = {
     "usage: ": "uso: ",
     "positional arguments": "argumentos",
@@ -115,14 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--procesos", type=int, default=d["procesos"], help="kernels en paralelo (por defecto, uno por núcleo)")
     p.add_argument("--espera", type=float, default=d["espera"], metavar="SEGUNDOS",
                    help=f"cuánto esperar si otra corrida está publicando en la misma carpeta (por defecto {d['espera']:g})")
-    p.add_argument("--hoy", type=_fecha, default=None, metavar="AAAA-MM-DD",
-                   help="fecha de referencia para «--periodo anterior» (por defecto, hoy en Bogotá)")
-    p.add_argument("--cuadernos", type=Path, default=None, metavar="CARPETA",
-                   help="carpeta de cuadernos adaptados (por defecto, los que trae el paquete)")
+    p.add_argument("--hoy", type=_fecha, metavar="AAAA-MM-DD", help="fecha de referencia para «--periodo anterior» (por defecto, hoy en Bogotá)")
+    p.add_argument("--cuadernos", type=Path, metavar="CARPETA", help="carpeta de cuadernos adaptados (por defecto, los del paquete)")
     p.add_argument("--tiempo-cuaderno", type=float, default=d["tiempo_cuaderno"], metavar="SEGUNDOS",
                    help=f"tiempo máximo de cada cuaderno; si lo pasa, el periodo no se publica (por defecto {d['tiempo_cuaderno']:g})")
     p.add_argument("--sin-pdf", dest="pdf", action="store_false",
-                   help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 30 s por periodo, medido con bench/informes.py)")
+                   help="no hace el PDF del comité de cada periodo (solo el HTML; ahorra unos 13 s por periodo, medido con bench/informes.py)")
     _agregar_fuente(p, requerida=False)
 
     p = sub.add_parser("conciliar", help="compara los totales del libro con el presupuesto que publica el Distrito, mes a mes")
@@ -266,8 +264,7 @@ def _cuadernos(a) -> int:
     print(f"Informes ({len(informes)}): {', '.join(informes)}. Adáptelos y publíquelos con "
           f"`pai informes --cuadernos {a.carpeta} --periodo AAAA-MM`.")
     if otros:
-        print(f"Para explorar en JupyterLab (nunca se publica): {', '.join(otros)}: "
-              f"`jupyter lab {a.carpeta / otros[0]}`.")
+        print(f"Para explorar en JupyterLab (nunca se publica): {', '.join(otros)}: `jupyter lab {a.carpeta / otros[0]}`.")
     return 0
 
 
@@ -288,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # quien leía la salida cerró la tubería: nada más que escribir, ni al salir (docs de Python, «SIGPIPE»)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # un defecto del programa, no de los datos: mensaje corto y código 2
         if a.depurar:
             raise

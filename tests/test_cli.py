@@ -54,3 +54,16 @@ def test_errores_de_argumentos_en_espanol(capsys):
         cli.main(["metricas"])
     assert salida.value.code == 2
     assert "faltan estos argumentos: --periodo" in capsys.readouterr().err
+
+
+def test_salida_cerrada_por_quien_lee_sale_callado_con_141():
+    """``pai metricas … | true``: quien lee cierra la tubería sin leer. Antes: «Error inesperado
+    (BrokenPipeError)» y código 2; ahora, como toda orden de Unix, nada en la salida de error y 141."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "pai_analisis.cli", "metricas", "--periodo", "2024-06"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # nadie va a leer: la primera escritura da EPIPE
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141 and err.decode("utf-8") == ""
