@@ -23,7 +23,7 @@ _PUBLICOS = {
     "cargar_libro": "libro.carga",
     "escribir_plantilla": "libro.plantilla",
     "Metricas": "metricas.calculo",
-    "calcular_metricas": "metricas.calculo",
+    "calcular_metricas": "informes.contexto",  # la metodología y la frase de cada alerta
     "serie_mensual": "metricas.calculo",
     "serie_larga": "modelo.serie",
     "tablas": "modelo.tablas",

@@ -197,8 +197,8 @@ def _validar(a) -> int:
 
 def _metricas(a) -> int:
     from .comun.archivos import escribir_atomico
+    from .informes.contexto import calcular_metricas
     from .libro.carga import cargar_libros
-    from .metricas.calculo import calcular_metricas
     from .metricas.parametros import cargar_parametros
 
     m = calcular_metricas(cargar_libros(a.datos, ejemplo=a.ejemplo).de(a.periodo), a.periodo, cargar_parametros(a.parametros))

@@ -29,7 +29,7 @@ def test_error_inesperado_sale_con_2_sin_traza(monkeypatch, capsys):
     def falla(_libro, _periodo, _parametros=None):
         raise RuntimeError("algo se rompió")
 
-    monkeypatch.setattr("pai_analisis.metricas.calculo.calcular_metricas", falla)
+    monkeypatch.setattr("pai_analisis.informes.contexto.calcular_metricas", falla)  # la que usa `pai metricas`
     assert cli.main(["metricas", "--periodo", "2024-06"]) == 2
     err = capsys.readouterr().err
     assert "Error inesperado" in err and "algo se rompió" in err and "--depurar" in err and "Traceback" not in err
@@ -39,7 +39,7 @@ def test_depurar_muestra_la_excepcion(monkeypatch):
     def falla(_libro, _periodo, _parametros=None):
         raise RuntimeError("algo se rompió")
 
-    monkeypatch.setattr("pai_analisis.metricas.calculo.calcular_metricas", falla)
+    monkeypatch.setattr("pai_analisis.informes.contexto.calcular_metricas", falla)  # la que usa `pai metricas`
     with pytest.raises(RuntimeError):
         cli.main(["--depurar", "metricas", "--periodo", "2024-06"])
 

@@ -12,12 +12,12 @@ import openpyxl
 import pytest
 from libros_minimos import act, hacer_libro, ind, meta, si, sm
 
+from pai_analisis import calcular_metricas  # con la frase de cada alerta (mensaje), como la CLI
 from pai_analisis.cli import main
 from pai_analisis.errores import ErrorEscritura
 from pai_analisis.informes.excel import exportar_xlsx
 from pai_analisis.informes.hojas_excel import MILLONES, PCT
 from pai_analisis.libro.carga import cargar_libro
-from pai_analisis.metricas.calculo import calcular_metricas
 from pai_analisis.metricas.parametros import cargar_parametros
 
 HOJAS = ["resumen", "objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from libros_minimos import act, hacer_libro, ind, meta, pres, sa, si, sm
 
+import pai_analisis
 from pai_analisis.errores import ErrorParametros, ErrorPeriodo
 from pai_analisis.libro.carga import cargar_libro
 from pai_analisis.metricas.calculo import calcular_metricas, serie_mensual
@@ -743,7 +744,7 @@ def _libro_alertas():
 
 
 def test_alertas_tipos_y_orden():
-    a = calcular_metricas(_libro_alertas(), "2024-02").alertas
+    a = pai_analisis.calcular_metricas(_libro_alertas(), "2024-02").alertas  # la API pública: con la frase (mensaje)
     assert set(a["tipo"]) == {
         "critico",
         "sin_reporte",

@@ -15,9 +15,9 @@ import pytest
 from libros_minimos import act, hacer_libro, ind, meta, pres, sa, si, sm
 
 import pai_analisis as pai
+from pai_analisis import calcular_metricas  # con la frase de cada alerta (mensaje), como la CLI
 from pai_analisis.cli import main
 from pai_analisis.informes.excel import exportar_xlsx
-from pai_analisis.metricas.calculo import calcular_metricas
 from pai_analisis.modelo.columnas import COLUMNAS, TABLAS, TABLAS_ABIERTAS
 from pai_analisis.modelo.datos_abiertos import paquete_datos
 from pai_analisis.modelo.documentacion import documento

@@ -64,6 +64,20 @@ class Contexto:
         return self
 
 
+def calcular_metricas(libro, periodo, parametros=None, *, memoria: dict | None = None):
+    """:func:`pai_analisis.metricas.calcular_metricas` con la frase de cada alerta (``mensaje``): la API pública.
+
+    La metodología da las alertas como datos; su frase es redacción y vive en
+    :mod:`.lecturas.alertas` (``docs/metodologia.md``, «Alertas»). Esta es la que usan
+    ``pai.calcular_metricas``, ``pai metricas`` y los informes: la que trae ``mensaje`` en el JSON,
+    el Excel y los datos abiertos.
+    """
+    from ..metricas.calculo import calcular_metricas as calcular
+    from .lecturas.alertas import con_frases
+
+    return con_frases(calcular(libro, periodo, parametros, memoria=memoria))
+
+
 def preparar_desde(libro, periodo, parametros=None, memoria: dict | None = None, fuente: dict | None = None) -> Contexto:
     """Calcula las métricas de ``periodo`` sobre un libro ya cargado (lo usa ``pai informes``, que ya validó el libro).
 
@@ -71,7 +85,6 @@ def preparar_desde(libro, periodo, parametros=None, memoria: dict | None = None,
     ``fuente``: ``{"tabla": totales mensuales de la entidad en los datos abiertos, "entidad", "archivo"}``
     (:func:`leer_fuente`); con ella el contexto trae la conciliación hasta ``periodo`` (sección 8.3).
     """
-    from ..metricas.calculo import calcular_metricas
     from ..metricas.conciliacion import conciliar
     from ..metricas.parametros import cargar_parametros
 

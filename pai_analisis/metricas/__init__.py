@@ -8,7 +8,8 @@
 * :mod:`.alertas`: qué mirar primero, como datos; :mod:`.advertencias`: las advertencias del
   libro que necesitan cifras calculadas.
 * :mod:`.conciliacion` (8.3): los totales del libro frente al presupuesto que publica el Distrito.
-* :mod:`.calculo`: :func:`calcular_metricas` reúne todo en :class:`Metricas`.
+* :mod:`.calculo`: :func:`calcular_metricas` reúne todo en :class:`Metricas`, con las alertas
+  como datos: ``pai.calcular_metricas`` (:mod:`pai_analisis.informes.contexto`) les agrega su frase.
 
 Toda fórmula vive aquí; los informes solo dan formato a lo que esta etapa calcula.
 """

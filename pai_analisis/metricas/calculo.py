@@ -123,6 +123,9 @@ def _objetivos(libro: Libro, n: _Nucleo) -> pd.DataFrame:
 def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = None, *, memoria: dict | None = None) -> Metricas:
     """Calcula toda la metodología para ``periodo`` (``"AAAA-MM"``) con el plan como estaba ese mes.
 
+    Las alertas salen como datos, sin su frase (``mensaje``): la agrega ``pai.calcular_metricas``
+    (:func:`pai_analisis.informes.contexto.calcular_metricas`), que es la que da el JSON completo.
+
     ``parametros``: umbrales y pesos (``cargar_parametros()`` si es ``None``). ``memoria``: un
     diccionario que se reutiliza entre llamadas; guarda cada mes bajo la huella del libro y los
     parámetros (ver :func:`_nucleo_en`), así nunca responde por otros; ``None`` calcula todo de nuevo.

@@ -117,6 +117,7 @@ class Metricas:
             "riesgos": self.resumen_riesgos(),
             "riesgos_materializados": _registros(self.riesgos[self.riesgos["materializado"]], {
                 "riesgo": str, "periodo_materializacion": _s, "observacion": _s, "observacion_periodo": _s}),
+            # mensaje: la frase, que agrega pai.calcular_metricas (informes/lecturas/alertas.py); sin ella, la clave no sale
             "alertas": _registros(self.alertas, {"severidad": _s, "tipo": _s, "elemento": _s, "item": _s, "nombre": _s,
                                                  "responsable": _s, "valor": _f, "umbral": _f, "mensaje": _s}),
             "anterior": self.anterior,

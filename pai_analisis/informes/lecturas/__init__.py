@@ -2,6 +2,6 @@
 
 Un módulo por cuaderno: :mod:`.resumen` (01), :mod:`.objetivos` (02), :mod:`.proyectos` (03),
 :mod:`.indicadores` (04), :mod:`.plan` (05) y :mod:`.riesgos` (06), y :mod:`.conciliacion` (la conciliación con los datos
-abiertos del Distrito, en el 03 y en ``pai conciliar``); :mod:`.comunes` tiene las piezas
-que comparten.
+abiertos del Distrito, en el 03 y en ``pai conciliar``); :mod:`.alertas`, la frase de cada alerta
+(``mensaje``, que ``pai.calcular_metricas`` agrega); :mod:`.comunes` tiene las piezas que comparten.
 """
