@@ -135,7 +135,8 @@ def _cortes_sin_movimiento(tablas, p: Problemas) -> None:
                           "activos (apropiación, compromisos y giros); ¿la fuente no se actualizó?")
 
 
-def _reglas_de_dominio(t, p: Problemas) -> None:
+def _metas(t, p: Problemas) -> None:
+    """Línea base de las metas Decreciente; ponderaciones completas y que no sumen 0 en cada proyecto."""
     m = t["metas"]
     sin_lb = m[(m["anualizacion"] == "Decreciente") & m["linea_base"].isna()]
     for fila in sin_lb["_fila"]:
@@ -149,6 +150,9 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
         fila = m.loc[m["proyecto"] == proy, "_fila"].min()
         p.error("ponderacion_cero", "metas", fila, "ponderacion", 0, f"ponderaciones del proyecto {proy} que sumen más que 0 (todas son 0)")
 
+
+def _presupuesto(t, p: Problemas) -> None:
+    """Giros ≤ compromisos ≤ apropiación en cada corte; un acumulado que baja es advertencia (:func:`_presupuesto_que_baja`)."""
     pr = t["presupuesto"]
     for fila, c, a in zip(*(pr.loc[pr["compromisos"] > pr["apropiacion"] + 1e-9, k] for k in ("_fila", "compromisos", "apropiacion")), strict=False):
         p.error("compromisos_sobre_apropiacion", "presupuesto", fila, "compromisos", c, f"compromisos menores o iguales a la apropiación ({mostrar(a)})")
@@ -156,9 +160,16 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
         p.error("giros_sobre_compromisos", "presupuesto", fila, "giros", g, f"giros menores o iguales a los compromisos ({mostrar(c)})")
     _presupuesto_que_baja(pr, p)
 
+
+def _indicadores(t, p: Problemas) -> None:
+    """Un indicador de sentido «mayor» no puede tener meta 0."""
     ind = t["indicadores"]
     for fila in ind.loc[(ind["sentido"] == "mayor") & (ind["meta"] == 0), "_fila"]:
         p.error("meta_cero", "indicadores", fila, "meta", 0, "una meta mayor que 0 cuando el sentido es «mayor»")
+
+
+def _seguimiento_indicadores(t, p: Problemas) -> None:
+    """Cada medición trae un resultado, o numerador y denominador (mayor que 0)."""
     si = t["seguimiento_indicadores"]
     incompleta = si["resultado"].isna() & (si["numerador"].isna() | si["denominador"].isna())
     for fila in si.loc[incompleta, "_fila"]:
@@ -166,16 +177,34 @@ def _reglas_de_dominio(t, p: Problemas) -> None:
     for fila in si.loc[si["denominador"] == 0, "_fila"]:
         p.error("denominador_cero", "seguimiento_indicadores", fila, "denominador", 0, "un denominador mayor que 0")
 
+
+def _seguimiento_actividades(t, p: Problemas) -> None:
+    """Porcentajes acumulados entre 0 y 100 que no bajan de un mes al siguiente."""
     sa = t["seguimiento_actividades"]
     for col in ("programado", "ejecutado"):
         for fila, v in zip(*(sa.loc[sa[col] > 100 + 1e-9, k] for k in ("_fila", col)), strict=False):
             p.error("porcentaje_fuera", "seguimiento_actividades", fila, col, v, "un porcentaje acumulado entre 0 y 100")
     _no_decrece(sa, "seguimiento_actividades", "actividad", ("programado", "ejecutado"), p)
 
+
+def _riesgos(t, p: Problemas) -> None:
+    """Un riesgo de corrupción no admite impacto Leve ni Menor."""
     r = t["riesgos"]
     mal = r[(r["tipo"] == "Corrupción") & r["impacto"].isin(["Leve", "Menor"])]
     for fila, v in zip(mal["_fila"], mal["impacto"], strict=False):
         p.error("impacto_corrupcion", "riesgos", fila, "impacto", v, "Moderado, Mayor o Catastrófico: un riesgo de corrupción no admite impacto Leve ni Menor")
+
+
+# las reglas de dominio de cada hoja, en el orden en que sus problemas aparecen en la tabla
+REGLAS_POR_HOJA = {"metas": _metas, "presupuesto": _presupuesto, "indicadores": _indicadores,
+                   "seguimiento_indicadores": _seguimiento_indicadores, "seguimiento_actividades": _seguimiento_actividades,
+                   "riesgos": _riesgos}
+
+
+def _reglas_de_dominio(tablas, p: Problemas) -> None:
+    """Aplica las reglas de cada hoja y reúne todos sus problemas en ``p`` (como ``lazy=True`` de pandera: no para en el primero)."""
+    for reglas in REGLAS_POR_HOJA.values():
+        reglas(tablas, p)
 
 
 def _con_hojas_opcionales(crudas: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
