@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..comun.numeros import numero
 from ..errores import ErrorPAI, ErrorPeriodo, ErrorPublicacion
+from .ajustes import AjustesCorrida
 from .registro import log, registrar
 
 TIEMPO_CUADERNO = 600.0  # segundos: el máximo de cada cuaderno (un cuaderno colgado no retiene el candado)
@@ -118,22 +119,13 @@ def publicar_informes(
 
                 raise error_disco(exc, salida / ".pai-informes.lock", "crear el candado") from exc
             try:
-                return _ejecutar(
-                    list(periodos),
-                    desde,
-                    hasta,
-                    _como_lista(datos),
-                    ejemplo,
-                    None if parametros is None else Path(parametros),
-                    salida,
-                    None if cuadernos is None else Path(cuadernos),
-                    forzar,
-                    procesos,
-                    hoy,
-                    tiempo_cuaderno,
-                    pdf,
-                    None if fuente is None else (Path(fuente), entidad),
+                ajustes = AjustesCorrida(
+                    periodos=tuple(periodos), desde=desde, hasta=hasta, datos=None if datos is None else tuple(_como_lista(datos)),
+                    ejemplo=ejemplo, parametros=None if parametros is None else Path(parametros), salida=salida,
+                    cuadernos=None if cuadernos is None else Path(cuadernos), forzar=forzar, procesos=procesos, hoy=hoy,
+                    tiempo_cuaderno=tiempo_cuaderno, pdf=pdf, fuente=None if fuente is None else (Path(fuente), entidad),
                 )
+                return _ejecutar(ajustes)
             finally:
                 candado.release()
         except KeyboardInterrupt:
@@ -165,30 +157,25 @@ def _registrar_advertencias(libros, parametros) -> None:
                     log.warning("vigencia %s: %s", libro.vigencia, linea)
 
 
-def _ejecutar(
-    pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos, hoy, limite, pdf,
-    fuente: tuple[Path, str | None] | None = None,
-) -> Publicacion:
+def _ejecutar(a: AjustesCorrida) -> Publicacion:
     from . import atajo, limpieza
 
     inicio = time.perf_counter()
-    for hecho in limpieza.limpiar(salida):
+    for hecho in limpieza.limpiar(a.salida):
         log.info("Limpieza: %s.", hecho)
-    huella_entradas = atajo.entradas(datos, ejemplo, ruta_parametros, carpeta_cuadernos, fuente)
-    pedidos_ya = None if forzar else atajo.periodos_pedidos(pedidos, desde, hasta, hoy)
-    if pedidos_ya and atajo.sin_cambios(salida, pedidos_ya, huella_entradas):
+    huella_entradas = atajo.entradas(a.datos, a.ejemplo, a.parametros, a.cuadernos, a.fuente)
+    pedidos_ya = None if a.forzar else atajo.periodos_pedidos(a.periodos, a.desde, a.hasta, a.hoy)
+    if pedidos_ya and atajo.sin_cambios(a.salida, pedidos_ya, huella_entradas):
         for p in pedidos_ya:
             log.info("%s: sin cambios desde la última publicación; se omite (use --forzar para renderizarlo).", p)
         log.info("Listo en %s s: 0 publicado(s), %d sin cambios: los libros, los parámetros, los cuadernos y el programa son "
                  "idénticos byte a byte a los de la última corrida completa, así que no se leyó el libro. Archivo: %s",
-                 numero(time.perf_counter() - inicio), len(pedidos_ya), salida / "index.html")
+                 numero(time.perf_counter() - inicio), len(pedidos_ya), a.salida / "index.html")
         return Publicacion(omitidos=pedidos_ya)
-    return _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida, carpeta_cuadernos, forzar, procesos,
-                             hoy, limite, pdf, inicio, huella_entradas, fuente)
+    return _corrida_completa(a, inicio, huella_entradas)
 
 
-def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, salida: Path, carpeta_cuadernos, forzar, procesos,
-                      hoy, limite, pdf, inicio: float, huella_entradas: str | None, fuente=None) -> Publicacion:
+def _corrida_completa(a: AjustesCorrida, inicio: float, huella_entradas: str | None) -> Publicacion:
     from ..libro.carga import cargar_libros
     from ..metricas.parametros import cargar_parametros
     from . import archivo, atajo
@@ -198,16 +185,18 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
     from .renderizado import renderizar
     from .vecinos import actualizar_vecinos
 
-    cuadernos = buscar_cuadernos(carpeta_cuadernos)
-    parametros = cargar_parametros(ruta_parametros)
-    libros = cargar_libros(datos, ejemplo=ejemplo)
+    cuadernos = buscar_cuadernos(a.cuadernos)
+    parametros = cargar_parametros(a.parametros)
+    libros = cargar_libros(a.datos, ejemplo=a.ejemplo)
     _registrar_advertencias(libros, parametros)
-    if fuente is not None:  # un archivo fuente ilegible o sin la entidad: error antes de publicar nada (salida 1)
+    fuente = None
+    if a.fuente is not None:  # un archivo fuente ilegible o sin la entidad: error antes de publicar nada (salida 1)
         from ..informes.contexto import leer_fuente
 
-        fuente = leer_fuente(fuente[0], fuente[1] or parametros.entidad)
-    periodos = resolver_periodos(pedidos, desde, hasta, hoy=hoy, ultimo=lambda: _ultimo_periodo(libros))
-    plan = planear(periodos, libros, parametros, cuadernos, salida, forzar, fuente)
+        fuente = leer_fuente(a.fuente[0], a.fuente[1] or parametros.entidad)
+    salida = a.salida
+    periodos = resolver_periodos(a.periodos, a.desde, a.hasta, hoy=a.hoy, ultimo=lambda: _ultimo_periodo(libros))
+    plan = planear(periodos, libros, parametros, cuadernos, salida, a.forzar, fuente)
     estado = Publicacion(omitidos=plan.omitidos, sin_datos=plan.sin_datos)
     for p in plan.omitidos:
         log.info("%s: sin cambios desde la última publicación; se omite (use --forzar para renderizarlo).", p)
@@ -219,7 +208,7 @@ def _corrida_completa(pedidos, desde, hasta, datos, ejemplo, ruta_parametros, sa
             log.info("%s: se publica otra vez (ya estaba publicado): %s.", x.periodo, x.motivo)
     if plan.pendientes:
         atajo.olvidar(salida)  # lo publicado va a cambiar: la constancia vieja ya no lo describe
-        renderizar(salida, plan.pendientes, cuadernos, parametros, procesos, limite, estado, ruta_parametros, pdf, fuente)
+        renderizar(a, plan.pendientes, cuadernos, parametros, estado, fuente)
     if estado.publicados or not (salida / "index.html").is_file():  # sin nada nuevo, el archivo queda como estaba
         archivo.escribir_archivo(salida, parametros)
         actualizar_vecinos(salida)

@@ -23,6 +23,7 @@ from ..comun.archivos import causa_disco
 from ..comun.reloj import sello
 from ..errores import ErrorPAI
 from . import carpetas, portada, versiones
+from .ajustes import AjustesCorrida
 from .registro import log
 
 
@@ -32,21 +33,23 @@ def _motivo(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros, procesos: int | None, limite: float | None,
-               estado, ruta_parametros: Path | None, pdf: bool = True, fuente: dict | None = None) -> None:
+def renderizar(ajustes: AjustesCorrida, pendientes: list, cuadernos: list[Path], parametros, estado,
+               fuente: dict | None = None) -> None:
     """Renderiza y publica ``pendientes`` (de :func:`~.plan_corrida.planear`); anota el resultado en ``estado``.
 
-    ``pdf``: antes de publicar cada periodo se hace su PDF del comité (:mod:`.impresion`); si falta el
-    motor, se deja de intentar en el resto de la corrida. El PDF y la publicación de un periodo van en
-    un hilo propio (uno a la vez: WeasyPrint toma 150–300 MB), no en el del carril: mientras se maqueta
-    el PDF de un mes, los dos carriles siguen con los cuadernos del siguiente (en doce meses, el PDF
-    deja de tener un carril parado). ``fuente``: la de la conciliación
-    (:func:`~pai_analisis.informes.contexto.leer_fuente`), o ``None``.
+    De ``ajustes`` toma la carpeta de salida, los ``procesos`` (carriles), el ``tiempo_cuaderno``, la
+    ruta de los parámetros (que reciben los cuadernos) y ``pdf``: antes de publicar cada periodo se
+    hace su PDF del comité (:mod:`.impresion`); si falta el motor, se deja de intentar en el resto de
+    la corrida. El PDF y la publicación de un periodo van en un hilo propio (uno a la vez: WeasyPrint
+    toma 150–300 MB), no en el del carril: mientras se maqueta el PDF de un mes, los dos carriles
+    siguen con los cuadernos del siguiente (en doce meses, el PDF deja de tener un carril parado).
+    ``fuente``: la de la conciliación ya leída (:func:`~pai_analisis.informes.contexto.leer_fuente`), o ``None``.
     """
     from ..informes.contexto import guardar_calculo, preparar_desde
     from .carriles import Tarea, ejecutar_en_carriles
     from .cuadernos import exportar_cuaderno
 
+    salida, ruta_parametros, pdf = ajustes.salida, ajustes.parametros, ajustes.pdf
     # rutas absolutas: los kernels corren en la carpeta de los cuadernos, no en la de quien llama
     trabajo = salida.resolve() / f".trabajo-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     trabajo.mkdir(parents=True)
@@ -112,10 +115,10 @@ def renderizar(salida: Path, pendientes: list, cuadernos: list[Path], parametros
             with cerrojo:
                 encargos.append(imprenta.submit(_imprimir_y_publicar, salida, trabajo / p, por_periodo[p], errores[p], estado, impresion))
 
-    carriles = procesos or os.cpu_count() or 2
+    carriles = ajustes.procesos or os.cpu_count() or 2
     try:
         ejecutar_en_carriles(tareas(), min(carriles, max(1, len(por_periodo) * len(cuadernos))), cuadernos[0].parent,
-                            al_terminar, trabajo=trabajo, limite=limite, detener=detener)
+                            al_terminar, trabajo=trabajo, limite=ajustes.tiempo_cuaderno, detener=detener)
         imprenta.shutdown(wait=True)
         for encargo in encargos:
             encargo.result()  # un defecto inesperado en el hilo del PDF no se pierde en silencio
