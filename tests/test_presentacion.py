@@ -12,7 +12,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from pai_analisis.informes.figuras import figura_html
 from pai_analisis.informes.paginas import a_html, indice_secciones, pagina_html
-from pai_analisis.informes.piezas import Html, etiqueta_semaforo, frase_variacion
+from pai_analisis.informes.piezas import Pieza, etiqueta_semaforo, frase_variacion
 from pai_analisis.informes.tablas import tabla_html
 
 
@@ -58,10 +58,10 @@ def _sin_recursos_externos(texto: str, scripts: int = 0) -> None:
 def test_tabla_escapa_texto_peligroso():
     df = pd.DataFrame({"meta": ["<script>alert(1)</script>", 'Meta "A" & B'], "valor": [1.0, 2.0]})
     h = tabla_html(df, {"meta": ("Meta", "texto"), "valor": ("Valor", "numero")})
-    assert isinstance(h, Html)
+    assert isinstance(h, Pieza)
     assert "<script>" not in h
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in h
-    assert "&quot;A&quot; &amp; B" in h
+    assert "&#34;A&#34; &amp; B" in h  # markupsafe escribe la comilla como &#34;
 
 
 def test_tabla_escapa_titulos_de_columna():
@@ -188,7 +188,7 @@ def test_a_html_indice_enlaza_con_los_encabezados():
 
 
 def test_pagina_html():
-    h = pagina_html("Informes de <junio>", "<p>Cuerpo del índice</p>")
+    h = pagina_html("Informes de <junio>", Pieza("<p>Cuerpo del índice</p>"))
     assert h.startswith("<!DOCTYPE html>")
     assert '<html lang="es">' in h
     assert "<title>Informes de &lt;junio&gt;</title>" in h
@@ -238,15 +238,15 @@ def test_guardar_y_cargar_calculo(ctx, tmp_path):
 
 
 def test_pagina_html_con_contexto(ctx):
-    h = pagina_html("Informes de junio de 2024", "<ul><li>Resumen</li></ul>", ctx)
+    h = pagina_html("Informes de junio de 2024", Pieza("<ul><li>Resumen</li></ul>"), ctx)
     assert "Datos de demostración" in h and "Procedencia de este informe" in h
     assert h.count("<style") == 3  # informe.css, componentes.css y pai-tablas.css
     _sin_recursos_externos(h)
 
 
 def test_pagina_html_sin_contexto_con_aviso_de_demostracion():
-    assert "Datos de demostración" in pagina_html("Archivo", "<p>x</p>", None, demostracion=True)
-    assert "Datos de demostración" not in pagina_html("Archivo", "<p>x</p>", None)
+    assert "Datos de demostración" in pagina_html("Archivo", Pieza("<p>x</p>"), None, demostracion=True)
+    assert "Datos de demostración" not in pagina_html("Archivo", Pieza("<p>x</p>"), None)
 
 
 def test_preparar_desde_un_libro_ya_cargado():
@@ -255,3 +255,59 @@ def test_preparar_desde_un_libro_ya_cargado():
 
     ctx = preparar_desde(cargar_libro(), "2024-06")
     assert str(ctx.periodo) == "2024-06" and ctx.periodo_texto == "junio de 2024"
+
+
+# ---------------------------------------------------------------- HTML seguro (markupsafe)
+
+def test_el_html_del_paquete_es_markup_y_el_texto_se_escapa_una_sola_vez():
+    from markupsafe import Markup
+
+    from pai_analisis.informes.piezas import escapar, lista_es, unir
+
+    negrita = Pieza("<b>1 & 2</b>")
+    assert isinstance(negrita, Markup)
+    # texto + HTML: el texto se escapa; el HTML queda tal cual (ni «&amp;amp;» ni «&lt;b&gt;»)
+    assert negrita + " <i>" == "<b>1 & 2</b> &lt;i&gt;"
+    assert unir(negrita, "<script>x</script>", "") == "<b>1 & 2</b>\n&lt;script&gt;x&lt;/script&gt;"
+    assert escapar(escapar("a & b")) == "a &amp; b"  # escapar dos veces no escapa dos veces
+    assert lista_es([negrita, "<c>", "d"]) == "<b>1 & 2</b>, &lt;c&gt; y d"
+    assert lista_es(["<c>", "d"]) == "<c> y d"  # solo texto: sigue siendo texto, sin escapar
+    # las dos reglas de los informes: un faltante es «—» y «87,5 %» no se parte
+    assert escapar(None) == escapar(float("nan")) == escapar(pd.NA) == "—"
+    assert escapar("87,5 %") == "87,5\u00a0%"
+
+
+@pytest.mark.parametrize("formato", ["html", "cifra_html"])
+def test_una_columna_html_solo_acepta_markup(formato):
+    df = pd.DataFrame({"x": ["<b>no confío</b>"]})
+    with pytest.raises(TypeError, match=f"formato «{formato}» trae un str"):
+        tabla_html(df, {"x": ("X", formato)})
+    bien = pd.DataFrame({"x": pd.Series([Pieza("<b>sí</b>"), None], dtype=object)})
+    h = tabla_html(bien, {"x": ("X", formato)})
+    assert "<b>sí</b>" in h and ">—</td>" in h  # la pieza tal cual; el faltante, «—»
+
+
+def test_columna_html_guarda_las_piezas_aunque_pandas_infiera_texto():
+    # pandas 3 guarda una lista de textos como columna str y quita la marca de Markup;
+    # columna_html la guarda como object y la tabla la acepta
+    from pai_analisis.informes.piezas import columna_html
+
+    df = pd.DataFrame({"a": [1, 2]})
+    df["h"] = columna_html([Pieza("<i>a</i>"), Pieza("<i>b</i>")], df.index)
+    assert all(isinstance(v, Pieza) for v in df["h"])
+    assert "<i>b</i>" in tabla_html(df, {"h": ("H", "html")})
+
+
+def test_nombre_con_porque_escapa_lo_que_viene_del_libro():
+    from pai_analisis.informes.lecturas.elementos import nombre_con_porque
+
+    h = nombre_con_porque({"nombre": "<script>x</script>", "responsable": "Ana & Co", "observacion": "1 < 2",
+                           "observacion_periodo": "2024-06"}, quien=True)
+    assert isinstance(h, Pieza)
+    assert "<script>" not in h and "&lt;script&gt;" in h and "Ana &amp; Co" in h and "1 &lt; 2" in h
+    assert "&amp;amp;" not in h and "&amp;lt;" not in h
+
+
+def test_pagina_html_no_recibe_el_cuerpo_como_texto():
+    with pytest.raises(TypeError, match="HTML seguro"):
+        pagina_html("Archivo", "<p>x</p>")

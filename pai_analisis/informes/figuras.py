@@ -15,7 +15,7 @@ import io
 import re
 import sys
 
-from .piezas import Html, e
+from .piezas import Pieza, escapar
 
 PPP = 100  # puntos por pulgada al rasterizar (PNG para quien lo pida: el banco de pruebas, un analista)
 _FECHA = re.compile(rb"<dc:date>.*?</dc:date>", re.S)
@@ -42,12 +42,12 @@ def _img(fig, alt: str, clase: str) -> str:
     datos = base64.b64encode(svg_de(fig)).decode("ascii")
     _cerrar(fig)
     return (
-        f'<img class="{clase}" src="data:image/svg+xml;base64,{datos}" alt="{e(alt)}" width="{ancho}" height="{alto}" '
+        f'<img class="{clase}" src="data:image/svg+xml;base64,{datos}" alt="{escapar(alt)}" width="{ancho}" height="{alto}" '
         'decoding="async">'
     )
 
 
-def figura_html(fig, alt: str, titulo: str | None = None) -> Html | None:
+def figura_html(fig, alt: str, titulo: str | None = None) -> Pieza | None:
     """``<figure>`` con el gráfico incrustado (una ``Figure`` o las dos variantes de ``dos_anchos``), su texto
     alternativo y su pie; cierra las figuras.
 
@@ -64,5 +64,5 @@ def figura_html(fig, alt: str, titulo: str | None = None) -> Html | None:
         imagenes = _img(pagina, alt, "pai-fig-pagina") + (_img(telefono, alt, "pai-fig-telefono") if telefono is not None else "")
     else:
         imagenes = _img(fig, alt, "pai-fig-pagina pai-fig-unica")
-    pie_figura = f"<figcaption>{e(titulo)}</figcaption>" if titulo else ""
-    return Html(f'<figure class="pai-figura">{imagenes}{pie_figura}</figure>')
+    pie_figura = f"<figcaption>{escapar(titulo)}</figcaption>" if titulo else ""
+    return Pieza(f'<figure class="pai-figura">{imagenes}{pie_figura}</figure>')

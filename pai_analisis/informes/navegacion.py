@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..comun.periodos import periodo_en_palabras
-from .piezas import e
+from .piezas import Pieza, escapar
 
 # (archivo sin .html, título, nombre corto, descripción) de los seis informes de un periodo, en orden.
 INFORMES = (
@@ -63,31 +63,31 @@ def titulo_de(nombre: str) -> tuple[str, str]:
     return area.replace("_", " ").capitalize(), ""
 
 
-def navegacion(periodo, actual: str | None = None) -> str:
+def navegacion(periodo, actual: str | None = None) -> Pieza:
     """La barra de navegación de una página del periodo (``actual``: el informe que se está viendo; ``None``: la portada)."""
     mes = periodo_en_palabras(periodo).capitalize()
     enlaces = []
     for archivo, _titulo, corto, _d in INFORMES:
         marca = ' aria-current="page"' if archivo == actual else ""
-        enlaces.append(f'<li><a href="{archivo}.html"{marca}>{e(corto)}</a></li>')
+        enlaces.append(f'<li><a href="{archivo}.html"{marca}>{escapar(corto)}</a></li>')
     portada = ' aria-current="page"' if actual is None else ""
-    return (
+    return Pieza(
         f'<nav class="pai-navegacion" aria-label="Navegación entre informes">'
         f'<p class="pai-nav-ruta"><a href="../index.html">Archivo de informes</a> › '
-        f'<a href="index.html"{portada}>{e(mes)}: índice del periodo</a> '
+        f'<a href="index.html"{portada}>{escapar(mes)}: índice del periodo</a> '
         f'<span class="pai-nav-vecinos">{INICIO}{FIN}</span></p>'
         f'<ul class="pai-nav-informes">{"".join(enlaces)}</ul></nav>'
     )
 
 
-def bloque_vecinos(anterior: str | None, siguiente: str | None, pagina: str) -> str:
+def bloque_vecinos(anterior: str | None, siguiente: str | None, pagina: str) -> Pieza:
     """El bloque de meses vecinos para ``pagina`` (``index.html`` o ``03_….html``): enlaces al mismo informe."""
     partes = []
     if anterior:
-        partes.append(f'<a href="../{anterior}/{pagina}" rel="prev">◀ {e(periodo_en_palabras(anterior))}</a>')
+        partes.append(f'<a href="../{anterior}/{pagina}" rel="prev">◀ {escapar(periodo_en_palabras(anterior))}</a>')
     if siguiente:
-        partes.append(f'<a href="../{siguiente}/{pagina}" rel="next">{e(periodo_en_palabras(siguiente))} ▶</a>')
-    return INICIO + " · ".join(partes) + FIN
+        partes.append(f'<a href="../{siguiente}/{pagina}" rel="next">{escapar(periodo_en_palabras(siguiente))} ▶</a>')
+    return Pieza(INICIO + " · ".join(partes) + FIN)
 
 
 def poner_vecinos(texto: str, bloque: str) -> str:

@@ -17,7 +17,7 @@ from ..comun.numeros import numero, pct
 from ..comun.reloj import fecha_hora
 from .contexto import Contexto
 from .navegacion import navegacion
-from .piezas import Html, e
+from .piezas import Pieza, escapar
 from .tablas import rotular_marcos
 
 PLANTILLAS = Path(__file__).parent / "plantillas"
@@ -52,31 +52,31 @@ def recursos_tablas() -> tuple[str, str]:
     return (vendor / "datatables.net-dt" / "dataTables.dataTables.min.css").read_text(encoding="utf-8"), js
 
 
-def _banner(ctx=None, demostracion: bool | None = None) -> str:
+def _banner(ctx=None, demostracion: bool | None = None) -> Pieza:
     if not (ctx.libro.demostracion if demostracion is None else demostracion):
-        return ""
-    return (
+        return Pieza()
+    return Pieza(
         '<div class="pai-demostracion" role="note"><strong>Datos de demostración:</strong> el seguimiento de este '
         "informe fue generado para mostrar cómo funciona la herramienta; sus cifras no son cifras reales de la entidad.</div>"
     )
 
 
-def _aviso_preliminar(ctx) -> str:
+def _aviso_preliminar(ctx) -> Pieza:
     from .lecturas.comunes import frase_preliminar
 
     texto = frase_preliminar(ctx) if ctx is not None else None
-    return f'<div class="pai-preliminar" role="note"><strong>Preliminar:</strong> {e(texto)}</div>' if texto else ""
+    return Pieza(f'<div class="pai-preliminar" role="note"><strong>Preliminar:</strong> {escapar(texto)}</div>' if texto else "")
 
 
-def encabezado(ctx: Contexto, titulo: str, informe: str | None = None) -> Html:
+def encabezado(ctx: Contexto, titulo: str, informe: str | None = None) -> Pieza:
     """La barra de navegación, entidad, dependencia, título e «Informe de junio de 2024»; avisos muy visibles
     si los datos son de demostración o si el periodo es preliminar (dice qué falta). ``informe``: el nombre del
     cuaderno (``03_proyectos_presupuesto``) para marcarlo en la navegación."""
     p = ctx.parametros
-    return Html(
+    return Pieza(
         f'<style>{_css()}</style>{navegacion(ctx.periodo, informe)}<header class="pai-encabezado">'
-        f'<p class="pai-entidad">{e(p.entidad)} · {e(p.dependencia)}</p>'
-        f'<h1 class="pai-titulo">{e(titulo)}</h1><p class="pai-periodo">Informe de {e(ctx.periodo_texto)} · '
+        f'<p class="pai-entidad">{escapar(p.entidad)} · {escapar(p.dependencia)}</p>'
+        f'<h1 class="pai-titulo">{escapar(titulo)}</h1><p class="pai-periodo">Informe de {escapar(ctx.periodo_texto)} · '
         f"vigencia {ctx.libro.vigencia}</p></header>{_banner(ctx)}{_aviso_preliminar(ctx)}"
     )
 
@@ -117,14 +117,14 @@ def _procedencia(ctx) -> list[tuple[str, str]]:
     return filas
 
 
-def pie(ctx: Contexto | None, informe: str | None = None) -> Html:
+def pie(ctx: Contexto | None, informe: str | None = None) -> Pieza:
     """Procedencia (archivo de datos y su SHA-256, parámetros, versión del paquete, hora) y, en un informe, la
     navegación otra vez al final de la página."""
-    filas = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _procedencia(ctx))
+    filas = "".join(f"<dt>{escapar(k)}</dt><dd>{escapar(v)}</dd>" for k, v in _procedencia(ctx))
     abajo = (
-        navegacion(ctx.periodo, informe).replace('class="pai-navegacion"', 'class="pai-navegacion pai-nav-final"') if ctx else ""
+        str(navegacion(ctx.periodo, informe)).replace('class="pai-navegacion"', 'class="pai-navegacion pai-nav-final"') if ctx else ""
     )
-    return Html(
+    return Pieza(
         f'<footer class="pai-pie"><p class="pai-pie-titulo">Procedencia de este informe</p><dl>{filas}</dl></footer>{abajo}'
     )
 
@@ -202,22 +202,24 @@ def pagina_html(
 ) -> str:
     """Página HTML suelta (índice, portada del periodo) con el mismo estilo, encabezado y pie de los informes.
 
-    ``cuerpo_html`` se inserta tal cual (quien lo arma escapa sus textos). Sin ``ctx``, el
+    ``cuerpo_html`` (solo ``Markup``: una :class:`~.piezas.Pieza`) se inserta tal cual. Sin ``ctx``, el
     encabezado lleva la entidad de ``parametros`` (si se da) y el título, y ``demostracion=True``
     agrega el aviso de datos de demostración.
     """
+    if not hasattr(cuerpo_html, "__html__"):
+        raise TypeError(f"pagina_html recibe el cuerpo como HTML seguro (markupsafe.Markup), no como {type(cuerpo_html).__name__}.")
     css = "".join(f"<style>\n{_leer(n)}</style>" for n in ("informe.css", "componentes.css", "pai-tablas.css"))
     if ctx is not None:
         cabeza = str(encabezado(ctx, titulo)).split("</style>", 1)[1]
     else:
-        entidad = f'<p class="pai-entidad">{e(parametros.entidad)} · {e(parametros.dependencia)}</p>' if parametros else ""
+        entidad = f'<p class="pai-entidad">{escapar(parametros.entidad)} · {escapar(parametros.dependencia)}</p>' if parametros else ""
         cabeza = (
-            f'<header class="pai-encabezado">{entidad}<h1 class="pai-titulo">{e(titulo)}</h1></header>'
+            f'<header class="pai-encabezado">{entidad}<h1 class="pai-titulo">{escapar(titulo)}</h1></header>'
             f"{_banner(None, bool(demostracion))}"
         )
     return rotular_marcos(
         '<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<title>{e(titulo)}</title>\n{css}\n</head>\n<body>\n<main class="pai-informe pai-pagina">\n{cabeza}\n'
+        f'<title>{escapar(titulo)}</title>\n{css}\n</head>\n<body>\n<main class="pai-informe pai-pagina">\n{cabeza}\n'
         f"{cuerpo_html}\n{pie(ctx) if portada or ctx is None else pie(ctx)}\n</main>\n</body>\n</html>\n"
     )

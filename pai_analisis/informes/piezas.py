@@ -1,14 +1,25 @@
 """Piezas HTML de los informes: frases, etiquetas del semáforo, tarjetas de cifras.
 
-Todo texto que viene del libro se escapa (:func:`e`): una meta llamada ``<script>`` se lee
-como texto. Toda cifra llega ya formateada a la colombiana (``87,5 %``, ``$20.149 millones``).
+El HTML seguro es ``markupsafe.Markup`` (el de Jinja2 y nbconvert): :class:`Pieza` es un
+``Markup`` que JupyterLab muestra como HTML. Reglas de todo el paquete:
+
+* entre funciones solo viaja HTML como ``Markup``; un ``str`` es texto y se escapa al juntarlo
+  (``Pieza + str``, :func:`unir`, ``Pieza("<p>{}</p>").format(str)``) o se rechaza (el formato
+  ``html`` de :func:`~.tablas.tabla_html`);
+* dentro de una función, un f-string arma HTML solo con valores que pasaron por :func:`escapar`
+  o que ya son ``Markup``, y lo entrega como ``Pieza(...)``.
+
+:func:`escapar` es ``Pieza.escape``: el escape de markupsafe más las dos reglas de los informes,
+un faltante se escribe «—» (:data:`~pai_analisis.comun.faltantes.FALTANTE`) y «87,5 %» lleva un
+espacio que no se parte. Una meta llamada ``<script>`` se lee como texto. Toda cifra llega ya
+formateada a la colombiana (``87,5 %``, ``$20.149 millones``).
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+from markupsafe import Markup
+from markupsafe import escape as _escape_markupsafe
 
 from ..comun.faltantes import FALTANTE, es_faltante
 from ..comun.numeros import numero, pct, puntos
@@ -18,8 +29,22 @@ from ..metricas.parametros import ETIQUETAS_SEMAFORO
 SIMBOLOS_SEMAFORO = {"critico": "●", "en_riesgo": "▲", "satisfactorio": "✔"}
 
 
-class Html(str):
-    """Texto HTML que JupyterLab muestra como HTML y que se puede concatenar como ``str``."""
+class Pieza(Markup):
+    """HTML seguro de los informes (un ``markupsafe.Markup``) que JupyterLab muestra como HTML.
+
+    Lo que se le suma, se une con ella o se le da en ``format`` pasa por :meth:`escape`.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s) -> Pieza:
+        """El escape de markupsafe; un faltante es «—» y « %» lleva espacio que no se parte."""
+        if es_faltante(s):
+            return cls(FALTANTE)
+        if hasattr(s, "__html__"):  # ya es HTML seguro: tal cual
+            return cls(s.__html__())
+        return cls(str(_escape_markupsafe(str(s))).replace(" %", "\u00a0%"))  # «87,5 %» nunca se parte al final de una línea
 
     def _repr_html_(self) -> str:
         # tex2jax_ignore / mathjax_ignore: JupyterLab no convierte «$60.360 millones de $88.286 millones» en fórmulas
@@ -29,28 +54,34 @@ class Html(str):
         p.text(f"<HTML del informe: {len(self):,} caracteres>")
 
 
-def unir(*partes: str) -> Html:
-    return Html("\n".join(str(p) for p in partes if p))
+escapar = Pieza.escape
 
 
-def e(texto) -> str:
-    """Escapa texto para HTML; ``None``/NaN → «—»."""
-    if es_faltante(texto):
-        return FALTANTE
-    return html.escape(str(texto)).replace(" %", "\u00a0%")  # «87,5 %» nunca se parte al final de una línea
+def unir(*partes) -> Pieza:
+    """Las partes no vacías, una por línea; una parte ``str`` es texto y se escapa."""
+    return Pieza("\n").join(p for p in partes if p)
 
 
-def marca_sobreejecucion(umbral: float) -> str:
+def columna_html(piezas, indice) -> pd.Series:
+    """Una columna de :class:`Pieza` para una tabla (formato ``html``), con ``dtype=object``.
+
+    pandas 3 guarda una lista de textos como columna ``str`` y con eso convierte cada ``Markup`` en
+    un ``str`` sin marca: :func:`~.tablas.tabla_html` lo rechazaría. Así la columna guarda las piezas.
+    """
+    return pd.Series(list(piezas), index=indice, dtype=object)
+
+
+def marca_sobreejecucion(umbral: float) -> Pieza:
     """La marca que acompaña todo valor bruto por encima del umbral de sobreejecución (no es «satisfactorio» sin más)."""
-    return (
-        f'<span class="pai-sobre" title="Sobreejecución: más de {e(pct(umbral, 0))} de lo programado; revise la '
+    return Pieza(
+        f'<span class="pai-sobre" title="Sobreejecución: más de {escapar(pct(umbral, 0))} de lo programado; revise la '
         f'programación o el reporte">▲ sobreejecución</span>'
     )
 
 
-def lectura(texto: str) -> Html:
+def lectura(texto: str) -> Pieza:
     """La frase que lee una sección (texto plano: se escapa)."""
-    return Html(f'<p class="pai-lectura">{e(texto)}</p>')
+    return Pieza(f'<p class="pai-lectura">{escapar(texto)}</p>')
 
 
 def etiqueta_semaforo(clave) -> str:
@@ -60,9 +91,9 @@ def etiqueta_semaforo(clave) -> str:
     return f"{SIMBOLOS_SEMAFORO[clave]} {ETIQUETAS_SEMAFORO[clave]}"
 
 
-def semaforo_html(clave) -> str:
+def semaforo_html(clave) -> Pieza:
     clase = clave if clave in ETIQUETAS_SEMAFORO else "sin_dato"
-    return f'<span class="semaforo semaforo-{clase}">{e(etiqueta_semaforo(clave))}</span>'
+    return Pieza(f'<span class="semaforo semaforo-{clase}">{escapar(etiqueta_semaforo(clave))}</span>')
 
 
 def frase_variacion(actual, anterior, periodo_anterior=None) -> str:
@@ -78,13 +109,19 @@ def contar(n: int, singular: str, plural: str | None = None) -> str:
     return f"{numero(n, 0)} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def lista_es(elementos, conjuncion: str = "y") -> str:
-    """``["a", "b", "c"]`` → ``"a, b y c"`` (``conjuncion="ni"`` → ``"a, b ni c"``)."""
-    xs = [str(x) for x in elementos]
-    return "" if not xs else xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + f" {conjuncion} " + xs[-1]
+def lista_es(elementos, conjuncion: str = "y"):
+    """``["a", "b", "c"]`` → ``"a, b y c"`` (``conjuncion="ni"`` → ``"a, b ni c"``).
+
+    Texto (``str``) si todos son texto; si alguno es HTML (``Markup``), una :class:`Pieza` en la que
+    los demás se escapan.
+    """
+    xs = list(elementos)
+    coma = Pieza(", ") if any(hasattr(x, "__html__") for x in xs) else ", "
+    xs = xs if isinstance(coma, Pieza) else [str(x) for x in xs]
+    return "" if not xs else xs[0] if len(xs) == 1 else coma.join(xs[:-1]) + f" {conjuncion} " + xs[-1]
 
 
-def tarjetas(items: list[dict]) -> Html:
+def tarjetas(items: list[dict]) -> Pieza:
     """Cifras grandes. Cada ítem: ``titulo``, ``valor`` (texto ya formateado), ``semaforo?`` (etiqueta y color),
     ``borde?`` (solo el color del semáforo, para conteos), ``detalle?``, ``principal?``."""
     partes = []
@@ -94,9 +131,9 @@ def tarjetas(items: list[dict]) -> Html:
         clase = f" pai-tarjeta-{clave}" if clave in ETIQUETAS_SEMAFORO else ""
         principal = " pai-tarjeta-principal" if it.get("principal") else ""
         partes.append(
-            f'<div class="pai-tarjeta{clase}{principal}"><div class="pai-tarjeta-titulo">{e(it["titulo"])}</div>'
-            f'<div class="pai-tarjeta-valor">{e(it["valor"])}</div>{marca}'
-            + (f'<div class="pai-tarjeta-detalle">{e(it["detalle"])}</div>' if it.get("detalle") else "")
+            f'<div class="pai-tarjeta{clase}{principal}"><div class="pai-tarjeta-titulo">{escapar(it["titulo"])}</div>'
+            f'<div class="pai-tarjeta-valor">{escapar(it["valor"])}</div>{marca}'
+            + (f'<div class="pai-tarjeta-detalle">{escapar(it["detalle"])}</div>' if it.get("detalle") else "")
             + "</div>"
         )
-    return Html(f'<div class="pai-tarjetas">{"".join(partes)}</div>')
+    return Pieza(f'<div class="pai-tarjetas">{"".join(partes)}</div>')

@@ -14,7 +14,8 @@ necesitan el teléfono y las tablas interactivas (``plantillas/pai/pai-tablas.js
 Formatos (``columnas = {columna: (título, formato)}``): ``texto``, ``entero``, ``numero``,
 ``numero2``, ``magnitud`` (los decimales con que se escribió el valor: 0,15 sigue siendo 0,15),
 ``unidad:COL`` (un valor de indicador con la unidad de la columna ``COL`` de la fila y su precisión: «5,4 días»),
-``html`` (contenido ya escapado: un nombre con su responsable y su observación), ``cifra_html`` (lo mismo
+``html`` (HTML ya armado, solo ``markupsafe.Markup``: un nombre con su responsable y su observación; un ``str``
+es un error, ``TypeError``), ``cifra_html`` (lo mismo
 para una cifra, que va a la derecha: la meta con su reprogramación), ``pct``, ``pct0``,
 ``pesos`` (``$20.149``, ``−$599``), ``pesos_cambio`` (``+$412``, ``−$7.534``), ``cumplimiento`` (porcentaje con la marca de sobreejecución cuando pasa de
 ``sobreejecucion``), ``millones``, ``pesos``, ``puntos``, ``si_no``, ``periodo``, ``semaforo`` o una
@@ -32,7 +33,7 @@ from ..comun.faltantes import FALTANTE, es_faltante
 from ..comun.numeros import decimales_unidad, magnitud, millones, numero, pct
 from ..comun.periodos import periodo_en_palabras
 from ..metricas.parametros import ETIQUETAS_SEMAFORO
-from .piezas import Html, e, etiqueta_semaforo, marca_sobreejecucion
+from .piezas import Pieza, escapar, etiqueta_semaforo, marca_sobreejecucion
 
 RANGO_SEMAFORO = {"sin_dato": 0, "critico": 1, "en_riesgo": 2, "satisfactorio": 3}
 _NUMERICOS = {
@@ -97,23 +98,28 @@ def _celda(valor, formato, fila: dict, sobreejecucion: float | None) -> tuple[st
     """(contenido HTML escapado, valor de ``data-order`` o ``None``) de una celda."""
     vacio = _vacio(valor)
     if callable(formato):
-        return e(formato(valor)), None
-    if formato in ("html", "cifra_html"):  # contenido ya escapado por quien lo arma (p. ej. un nombre con su observación)
-        return (FALTANTE if vacio else str(valor)), None
+        return escapar(formato(valor)), None
+    if formato in ("html", "cifra_html"):  # HTML que armó quien llama (p. ej. un nombre con su observación): solo Markup
+        if vacio:
+            return FALTANTE, None
+        if not hasattr(valor, "__html__"):
+            raise TypeError(f"La columna de formato «{formato}» trae un {type(valor).__name__} ({str(valor)[:60]!r}): solo acepta "
+                            "HTML seguro (markupsafe.Markup, p. ej. una Pieza de informes/piezas.py); un texto va con formato «texto».")
+        return str(valor.__html__()), None
     if formato in (None, "texto"):
-        return e(None if vacio else valor), None
+        return escapar(None if vacio else valor), None
     if formato == "si_no":
         return (FALTANTE if vacio else "Sí" if bool(valor) else "No"), None
     if formato == "periodo":
-        return (FALTANTE, "") if vacio else (f'<span class="pai-mes">{e(periodo_en_palabras(valor))}</span>', str(valor))
+        return (FALTANTE, "") if vacio else (f'<span class="pai-mes">{escapar(periodo_en_palabras(valor))}</span>', str(valor))
     if vacio:
         return FALTANTE, ""
     orden = format(float(valor), ".10g")
     if isinstance(formato, str) and formato.startswith("unidad:"):
-        return e(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]), fila.get("meta"))), orden
+        return escapar(con_unidad(float(valor), fila.get(formato.split(":", 1)[1]), fila.get("meta"))), orden
     if formato not in _SIMPLES:
         raise ValueError(f"Formato de columna desconocido: {formato!r}")
-    texto = e(_SIMPLES[formato](float(valor)))
+    texto = escapar(_SIMPLES[formato](float(valor)))
     if formato == "cumplimiento" and sobreejecucion is not None and float(valor) > sobreejecucion:
         texto += " " + marca_sobreejecucion(sobreejecucion)
     return texto, orden
@@ -131,13 +137,13 @@ def tabla_html(
     fila_id=None,
     sobreejecucion: float | None = None,
     valor_filtro: dict | None = None,
-) -> Html:
+) -> Pieza:
     """Tabla HTML (ver el docstring del módulo). ``semaforo``: columna con la clave del semáforo, que se agrega al
     final como etiqueta (símbolo + palabra, legible también impresa en gris). ``filtros``: ``{columna: etiqueta}``
     de los selectores de una tabla interactiva; ``valor_filtro``: ``{columna: columna_clave}`` cuando el filtro
     debe usar otra columna como clave (p. ej. el número del objetivo). Todo texto se escapa."""
     if df is None or len(df) == 0:
-        return Html(f'<p class="pai-vacio">{e(vacia)}</p>')
+        return Pieza(f'<p class="pai-vacio">{escapar(vacia)}</p>')
     cols = dict(columnas)
     if semaforo and semaforo not in cols:
         cols[semaforo] = ("Semáforo", "semaforo")
@@ -147,38 +153,38 @@ def tabla_html(
     for c, (t, f) in cols.items():
         atributos = ' class="num"' if _numerico(f) else ""
         if interactiva and c in filtros:
-            atributos += f' data-filtro="{e(filtros[c])}"'
-        cabecera.append(f'<th scope="col"{atributos}>{e(t)}</th>')
+            atributos += f' data-filtro="{escapar(filtros[c])}"'
+        cabecera.append(f'<th scope="col"{atributos}>{escapar(t)}</th>')
     filas = []
     for fila in df.to_dict("records"):
         celdas = []
         for c, (_t, formato) in cols.items():
             valor = fila.get(c)
-            extra = f' data-label="{e(etiquetas[c])}"'
+            extra = f' data-label="{escapar(etiquetas[c])}"'
             if interactiva and c in filtros and c in valor_filtro and not _vacio(fila.get(valor_filtro[c])):
-                extra += f' data-filtro-valor="{e(fila.get(valor_filtro[c]))}"'
+                extra += f' data-filtro-valor="{escapar(fila.get(valor_filtro[c]))}"'
             if formato == "semaforo":
                 clave = valor if valor in ETIQUETAS_SEMAFORO else "sin_dato"
                 if interactiva and c in filtros:
                     extra += f' data-filtro-valor="{clave}"'
                 celdas.append(
                     f'<td class="semaforo semaforo-{clave}" data-order="{RANGO_SEMAFORO[clave]}"{extra}>'
-                    f"<span>{e(etiqueta_semaforo(valor))}</span></td>"
+                    f"<span>{escapar(etiqueta_semaforo(valor))}</span></td>"
                 )
                 continue
             texto, orden = _celda(valor, formato, fila, sobreejecucion)
             if orden is not None:
-                extra += f' data-order="{e(orden)}"'
+                extra += f' data-order="{escapar(orden)}"'
             clases = "num" if _numerico(formato) else "largo" if len(texto) > 45 and formato != "periodo" else ""
             celdas.append(f"<td{f' class={chr(34)}{clases}{chr(34)}' if clases else ''}{extra}>{texto}</td>")
         ident = fila_id(fila) if fila_id else None
-        filas.append(f"<tr{f' id={chr(34)}{e(ident)}{chr(34)}' if ident else ''}>" + "".join(celdas) + "</tr>")
+        filas.append(f"<tr{f' id={chr(34)}{escapar(ident)}{chr(34)}' if ident else ''}>" + "".join(celdas) + "</tr>")
     clases = {c for c in clase.split() if c}
     if len(cols) >= 8:  # muchas columnas: letra y márgenes menores para que quepa en el ancho de la página
         clases.add("pai-tabla-compacta")
     atributo = " data-interactiva" if interactiva else ""
-    return Html(
-        f'<div class="pai-tabla-marco">{ESTILO_JUPYTER}<table class="{e(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
+    return Pieza(
+        f'<div class="pai-tabla-marco">{ESTILO_JUPYTER}<table class="{escapar(" ".join(["pai-tabla", *sorted(clases)]))}"{atributo}>'
         f"<thead><tr>{''.join(cabecera)}</tr></thead><tbody>{''.join(filas)}</tbody></table></div>"
     )
 
@@ -200,6 +206,6 @@ def rotular_marcos(pagina: str) -> str:
             texto = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).replace("¶", "").replace("\u00ad", "").strip()
             titulo = " ".join(texto.split()) or titulo
             return m.group(0)
-        return f'<div class="pai-tabla-marco" tabindex="0" role="region" aria-label="{html.escape(f"Tabla: {titulo}")}">'
+        return f'<div class="pai-tabla-marco" tabindex="0" role="region" aria-label="{escapar(f"Tabla: {titulo}")}">'
 
     return _MARCO_O_TITULO.sub(poner, pagina)

@@ -8,7 +8,6 @@ reconstruirlo en cada corrida, aun cuando todo se omite, sea barato.
 from __future__ import annotations
 
 import base64
-import html
 import json
 import re
 from pathlib import Path
@@ -27,6 +26,8 @@ def _tendencia_svg(puntos: list[tuple[str, float]], ancho: int = 560, alto: int 
     Se dibuja a mano (sin matplotlib) para que reconstruir el archivo no cargue librerías de
     gráficos: el archivo se reescribe en cada corrida, incluso cuando todo se omite.
     """
+    from ..informes.piezas import escapar
+
     puntos = [(p, v) for p, v in puntos if v is not None]
     if len(puntos) < 2:
         return ""
@@ -60,7 +61,7 @@ def _tendencia_svg(puntos: list[tuple[str, float]], ancho: int = 560, alto: int 
     alt = (f"Índice PAI de {pct(v0)} en {p0} a {pct(v1)} en {p1}"
            + ("; líneas punteadas en 70 % y 90 % (umbrales del semáforo)." if etiquetas else "."))
     datos = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<img class="pai-tendencia" src="data:image/svg+xml;base64,{datos}" alt="{html.escape(alt)}" width="{ancho}" height="{alto}">'
+    return f'<img class="pai-tendencia" src="data:image/svg+xml;base64,{datos}" alt="{escapar(alt)}" width="{ancho}" height="{alto}">'
 
 
 def leer_publicados(salida: Path) -> list[dict]:
@@ -85,48 +86,49 @@ def leer_publicados(salida: Path) -> list[dict]:
 _ESTADO = {"preliminar": "Preliminar", "completo": "Completo"}
 
 
-def _tabla_vigencia(filas: list[dict], vigencia: int, demo: bool) -> str:
+def _tabla_vigencia(filas: list[dict], vigencia: int, demo: bool):
     from ..comun.periodos import periodo_en_palabras
     from ..informes.lecturas.revision import cuando
-    from ..informes.piezas import semaforo_html
+    from ..informes.piezas import Pieza, escapar, semaforo_html
 
     def celda(valor, semaforo):
-        return f'<td class="num">{html.escape(pct(valor))}<br>{semaforo_html(semaforo)}</td>'
+        return f'<td class="num">{escapar(pct(valor))}<br>{semaforo_html(semaforo)}</td>'
 
     def mini(f) -> str:
         serie = [(s["periodo"], s["indice_pai"]) for s in f.get("serie", [])]
         return _tendencia_svg(serie, ancho=130, alto=34, etiquetas=False) or FALTANTE
 
     cuerpo = "".join(
-        f'<tr><td><a href="{f["periodo"]}/index.html">{html.escape(periodo_en_palabras(f["periodo"]).capitalize())}</a></td>'
-        f'<td>{html.escape(_ESTADO.get(f.get("estado_periodo"), FALTANTE))}</td>'
-        f'<td>Versión {int(f.get("version") or 1)}<br><span class="pai-nota">{html.escape(cuando(f.get("revisado")))}</span></td>'
+        f'<tr><td><a href="{escapar(f["periodo"])}/index.html">{escapar(periodo_en_palabras(f["periodo"]).capitalize())}</a></td>'
+        f'<td>{escapar(_ESTADO.get(f.get("estado_periodo"), FALTANTE))}</td>'
+        f'<td>Versión {int(f.get("version") or 1)}<br><span class="pai-nota">{escapar(cuando(f.get("revisado")))}</span></td>'
         + celda(f.get("indice_pai"), f.get("semaforo"))
         + "".join(celda(f["componentes"].get(k, {}).get("valor"), f["componentes"].get(k, {}).get("semaforo")) for k in NOMBRES_COMPONENTES)
         + f"<td>{mini(f)}</td></tr>"
         for f in reversed(filas)
     )
     titulos = ("Periodo", "Estado", "Versión", "Índice PAI", *NOMBRES_COMPONENTES.values(), "Índice de enero al mes")
-    encabezados = "".join(f'<th scope="col">{html.escape(n)}</th>' for n in titulos)
+    encabezados = "".join(f'<th scope="col">{escapar(n)}</th>' for n in titulos)
     ident = f"vigencia-{vigencia}" + ("-demostracion" if demo else "")
     titulo = f"Vigencia {vigencia}" + (" — datos de demostración" if demo else "")
-    partes = [f'<h2 id="{ident}">{html.escape(titulo)}</h2>']
+    partes = [f'<h2 id="{ident}">{escapar(titulo)}</h2>']
     if demo:
         partes.append('<p class="pai-nota">Estos periodos se publicaron con datos de demostración (cifras simuladas): '
                       "no son cifras de la entidad y se listan aparte de los reales.</p>")
     tendencia = _tendencia_svg([(f["periodo"], f.get("indice_pai")) for f in filas])  # una línea por vigencia, nunca entre dos años
     if tendencia:
-        partes.append(f'<figure class="pai-figura">{tendencia}<figcaption>Índice PAI de {html.escape(titulo.lower())}, '
+        partes.append(f'<figure class="pai-figura">{tendencia}<figcaption>Índice PAI de {escapar(titulo.lower())}, '
                       "mes a mes.</figcaption></figure>")
     partes.append(f'<div class="pai-tabla-marco"><table class="pai-tabla"><thead><tr>{encabezados}</tr></thead>'
                   f"<tbody>{cuerpo}</tbody></table></div>")
-    return "".join(partes)
+    return Pieza("".join(partes))
 
 
 def escribir_archivo(salida: Path, parametros=None) -> Path:
     """(Re)escribe ``salida/index.html``: los periodos publicados por vigencia (la más reciente primero) y,
     aparte, los de datos de demostración. Cada vigencia con su propia línea de tendencia."""
     from ..informes.paginas import pagina_html
+    from ..informes.piezas import Pieza
 
     filas = leer_publicados(salida)
     grupos: dict[tuple[bool, int], list[dict]] = {}
@@ -135,8 +137,8 @@ def escribir_archivo(salida: Path, parametros=None) -> Path:
     orden = sorted(grupos, key=lambda g: (g[0], -g[1]))  # reales primero; la vigencia más reciente arriba
     indice = "".join(f'<li><a href="#vigencia-{v}{"-demostracion" if d else ""}">Vigencia {v}{" (demostración)" if d else ""}</a></li>'
                      for d, v in orden)
-    cuerpo = (f'<nav class="pai-indice" aria-label="Vigencias"><span class="pai-indice-titulo">Vigencias:</span><ol>{indice}</ol></nav>'
-              + "".join(_tabla_vigencia(grupos[g], g[1], g[0]) for g in orden)) if filas else "<p>Aún no hay periodos publicados.</p>"
+    cuerpo = Pieza(f'<nav class="pai-indice" aria-label="Vigencias"><span class="pai-indice-titulo">Vigencias:</span><ol>{indice}</ol></nav>'
+                   + "".join(_tabla_vigencia(grupos[g], g[1], g[0]) for g in orden)) if filas else Pieza("<p>Aún no hay periodos publicados.</p>")
     solo_demo = bool(filas) and all(f.get("demostracion") for f in filas)
     return escribir_atomico(salida / "index.html", pagina_html("Archivo de informes del PAI", cuerpo, None, demostracion=solo_demo,
                                                                 parametros=parametros))

@@ -19,11 +19,12 @@ listo; 4 el motor no está disponible (la corrida deja de intentarlo); 1 otra fa
 
 from __future__ import annotations
 
-import html
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import escape
 
 from ..comun.archivos import escribir_atomico
 
@@ -67,7 +68,7 @@ def imprimir_periodo(carpeta: Path, periodo: str, titulo: str, limite: float | N
 def _enlazar_desde_la_portada(portada: Path, nombre: str) -> None:
     texto = portada.read_text(encoding="utf-8")
     enlace = (
-        f'<p class="pai-pdf"><a href="{html.escape(nombre)}" download>Descargar el PDF para el comité</a> '
+        f'<p class="pai-pdf"><a href="{escape(nombre)}" download>Descargar el PDF para el comité</a> '
         "(la portada y los seis informes en un documento A4, con contenido y números de página)</p>"
     )
     if MARCA_PDF in texto:

@@ -25,7 +25,6 @@ Reglas de papel: ``informes/plantillas/pai/impresion_pdf.css``. Decisiones:
 from __future__ import annotations
 
 import contextlib
-import html
 import io
 import logging
 import posixpath
@@ -34,6 +33,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from markupsafe import escape
 
 from ..comun.archivos import escribir_atomico
 from ..errores import ErrorEscritura, ErrorPDF, PDFNoDisponible
@@ -111,7 +112,7 @@ class _Pagina(HTMLParser):
         if tag == "h2" and not d.get("id"):  # el contenido necesita adónde saltar
             nuevos.append(("id", f"{self.pre}seccion-{len(self.salida)}"))
         self.con_main |= tag == "main"
-        atributos = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in nuevos)
+        atributos = "".join(f" {k}" if v is None else f' {k}="{escape(v)}"' for k, v in nuevos)
         self.salida.append(f"<{tag}{atributos}{' /' if cerrada and self._svg else ''}>")
         if cerrada and not self._svg and tag not in _VACIOS:  # «<div/>» es «<div>» en HTML: se cierra aquí
             self.salida.append(f"</{tag}>")
@@ -157,7 +158,7 @@ class _Pagina(HTMLParser):
         if self._estilo is not None:
             self._estilo.append(data)
         elif not self._cabeza and self._saltar is None:
-            self.salida.append(html.escape(data, quote=False))
+            self.salida.append(str(escape(data)))
             for a in self._pila:
                 if a.texto is not None:
                     a.texto.append(data)
@@ -210,8 +211,8 @@ def componer_html(paginas: list[Path], titulo: str) -> str:
     pie = portada.pie or next((p.pie for p in reversed(leidas) if p.pie), "")
     fila, filas = '<li class="pai-contenido-{}"><a href="#{}">{}</a></li>'.format, []
     for n, p in enumerate(leidas[1:], start=1):
-        filas.append(fila("informe", f"parte-{n:02d}", html.escape(p.titulo or paginas[n].stem)))
-        filas += [fila("seccion", html.escape(i), html.escape(t)) for i, t in p.secciones]
+        filas.append(fila("informe", f"parte-{n:02d}", escape(p.titulo or paginas[n].stem)))
+        filas += [fila("seccion", escape(i), escape(t)) for i, t in p.secciones]
     partes = [
         f'<section class="pai-parte pai-parte-portada" id="parte-00">{cuerpos[0]}</section>',
         '<section class="pai-parte pai-parte-contenido" id="parte-contenido"><main class="pai-informe">'
@@ -221,10 +222,10 @@ def componer_html(paginas: list[Path], titulo: str) -> str:
     partes += [f'<section class="pai-parte" id="parte-{n:02d}">{c}</section>' for n, c in enumerate(cuerpos[1:], start=1)]
 
     estilos = dict.fromkeys(s.strip() for p in leidas for s in p.estilos if s.strip())
-    autor = "".join(f'<meta name="author" content="{html.escape(p.entidad)}">\n' for p in leidas[:1] if p.entidad)
+    autor = "".join(f'<meta name="author" content="{escape(p.entidad)}">\n' for p in leidas[:1] if p.entidad)
     return (
         f'<!DOCTYPE html>\n<html lang="{IDIOMA}">\n<head>\n<meta charset="utf-8">\n'
-        f'<title>{html.escape(titulo)}</title>\n{autor}<meta name="generator" content="pai-analisis">\n'
+        f'<title>{escape(titulo)}</title>\n{autor}<meta name="generator" content="pai-analisis">\n'
         f"<style>\n{hojas_para_papel(list(estilos))}\n</style>\n<style>\n{CSS_IMPRESION.read_text(encoding='utf-8')}</style>\n"
         "</head>\n<body>\n" + "\n".join(partes) + "\n</body>\n</html>\n"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
@@ -53,29 +52,32 @@ def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, p
     escribir_atomico(carpeta / "index.html", _portada_html(ctx, cuadernos, revision))
 
 
-def _portada_html(ctx, cuadernos: list[Path], revision: str = "") -> str:
+def _portada_html(ctx, cuadernos: list[Path], revision=None) -> str:
     # MARCA_PDF: donde :mod:`.impresion` pone el enlace al PDF del comité si este se pudo hacer
     """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
     from ..informes.lecturas.resumen import frase_resultado, tarjetas_indice
     from ..informes.paginas import pagina_html
+    from ..informes.piezas import Pieza, escapar
     from .impresion import MARCA_PDF
 
     enlaces = "".join(
-        f'<li><a href="{html.escape(c.stem)}.html">{html.escape(titulo_de(c)[0])}</a> — {html.escape(titulo_de(c)[1])}</li>'
+        f'<li><a href="{escapar(c.stem)}.html">{escapar(titulo_de(c)[0])}</a> — {escapar(titulo_de(c)[1])}</li>'
         for c in cuadernos
     )
-    cuerpo = (f'<p class="pai-lectura">{html.escape(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
+    cuerpo = Pieza(f'<p class="pai-lectura">{escapar(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
               f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>{MARCA_PDF}'
-              f'<h2 id="version">Versión de este informe</h2>{revision}'
+              f'<h2 id="version">Versión de este informe</h2>{escapar(revision or Pieza())}'
               f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '
               f'y todas las métricas en <a href="metricas.json">metricas.json</a>.</p>{_datos_abiertos(ctx)}')
     return pagina_html(f"Seguimiento PAI — {ctx.periodo_texto}", cuerpo, ctx)
 
 
-def _datos_abiertos(ctx) -> str:
+def _datos_abiertos(ctx):
     """El párrafo que enlaza los datos abiertos del periodo (``datos/``)."""
+    from ..informes.piezas import Pieza
+
     csv = ", ".join(f'<a href="{DATOS}/{n}.csv">{n}</a>' for n in TABLAS_ABIERTAS)
     demo = " Son datos de demostración, y el paquete lo dice." if ctx.libro.demostracion else ""
-    return (f'<p class="pai-nota" id="datos-abiertos">Datos abiertos: las tablas de este periodo en CSV (UTF-8, coma, '
+    return Pieza(f'<p class="pai-nota" id="datos-abiertos">Datos abiertos: las tablas de este periodo en CSV (UTF-8, coma, '
             f'punto decimal, meses AAAA-MM): {csv}; cada columna con su tipo, unidad y descripción en '
             f'<a href="{DATOS}/{DESCRIPTOR}">{DESCRIPTOR}</a> (Frictionless Data Package, licencia CC BY-SA 4.0).{demo}</p>')

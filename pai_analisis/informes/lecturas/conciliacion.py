@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...comun.numeros import numero, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.conciliacion import CUADRA, MEDIDAS, NO_CUADRA, TOLERANCIA_MILLONES, TOLERANCIA_PCT, ultima
-from ..piezas import Html, contar, lectura
+from ..piezas import Pieza, contar, lectura
 from ..tablas import tabla_html
 
 _NOMBRES = {"apropiacion": "Apropiación", "compromisos": "Compromisos", "giros": "Giros"}
@@ -84,7 +84,7 @@ def frase_conciliacion(ctx) -> str | None:
     return texto + (f" ({'; '.join(extra)}; cada mes en la tabla.)" if extra else "")
 
 
-def _tabla(c) -> Html:
+def _tabla(c) -> Pieza:
     t = c["tabla"].assign(periodo=lambda d: d["periodo"].astype(str))
     columnas = {"periodo": ("Mes", "periodo")}
     for m in MEDIDAS:
@@ -95,10 +95,10 @@ def _tabla(c) -> Html:
     return tabla_html(t.iloc[::-1], columnas)
 
 
-def tabla_conciliacion(ctx) -> Html:
+def tabla_conciliacion(ctx) -> Pieza:
     """Subtítulo, frase y tabla (el mes más reciente arriba) de la conciliación; nada si ``pai informes`` no recibió ``--fuente``."""
     frase = frase_conciliacion(ctx)
     if frase is None:
-        return Html("")
-    return Html('<h3 id="conciliacion">Conciliación con el presupuesto que publica el Distrito</h3>'
+        return Pieza("")
+    return Pieza('<h3 id="conciliacion">Conciliación con el presupuesto que publica el Distrito</h3>'
                 + str(lectura(frase)) + str(_tabla(ctx.conciliacion)))

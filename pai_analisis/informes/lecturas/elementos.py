@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from ...comun.periodos import periodo_en_palabras
-from ..piezas import e
+from ..piezas import Pieza, columna_html, escapar
 
 # En qué informe está la fila de detalle de cada tipo de elemento.
 INFORME_DE = {
@@ -54,27 +54,27 @@ def observacion(texto, periodo) -> str:
     return f"{texto.strip()} ({periodo_en_palabras(periodo)})" if isinstance(periodo, str) and periodo else texto.strip()
 
 
-def observacion_html(texto, periodo) -> str:
-    """``<span class="pai-obs"><strong>Observación de junio de 2024:</strong> texto</span>`` o ``""``."""
+def observacion_html(texto, periodo) -> Pieza:
+    """``<span class="pai-obs"><strong>Observación de junio de 2024:</strong> texto</span>`` o vacío."""
     if not isinstance(texto, str) or not texto.strip():
-        return ""
+        return Pieza()
     cuando = f" de {periodo_en_palabras(periodo)}" if isinstance(periodo, str) and periodo else ""
-    return f'<span class="pai-obs"><strong>Observación{e(cuando)}:</strong> {e(texto.strip())}</span>'
+    return Pieza(f'<span class="pai-obs"><strong>Observación{escapar(cuando)}:</strong> {escapar(texto.strip())}</span>')
 
 
-def nombre_con_porque(fila: dict, nombre: str = "nombre", quien: bool = False) -> str:
+def nombre_con_porque(fila: dict, nombre: str = "nombre", quien: bool = False) -> Pieza:
     """El nombre completo del elemento (sin recortar) y debajo, en pequeño, quién responde y su última observación.
 
-    Devuelve HTML ya escapado, para una columna con formato ``html``.
+    Devuelve HTML seguro (:class:`~..piezas.Pieza`), para una columna con formato ``html``.
     """
-    partes = [e(fila.get(nombre))]
+    partes = [escapar(fila.get(nombre))]
     responsable = fila.get("responsable")
     if quien and isinstance(responsable, str) and responsable.strip():
-        partes.append(f'<span class="pai-quien">Responde: {e(responsable)}</span>')
+        partes.append(Pieza(f'<span class="pai-quien">Responde: {escapar(responsable)}</span>'))
     partes.append(observacion_html(fila.get("observacion"), fila.get("observacion_periodo")))
-    return "".join(partes)
+    return Pieza().join(partes)
 
 
 def con_porque(df: pd.DataFrame, nombre: str = "nombre", quien: bool = False, columna: str = "detalle") -> pd.DataFrame:
     """``df`` con una columna HTML ``columna``: el nombre con su responsable (si ``quien``) y su observación."""
-    return df.assign(**{columna: [nombre_con_porque(f, nombre, quien) for f in df.to_dict("records")]})
+    return df.assign(**{columna: columna_html((nombre_con_porque(f, nombre, quien) for f in df.to_dict("records")), df.index)})

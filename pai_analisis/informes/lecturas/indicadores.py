@@ -17,7 +17,7 @@ import pandas as pd
 from ...comun.numeros import numero, pct
 from ...metricas.indicadores import cumplimiento_por_proceso
 from .. import graficos
-from ..piezas import Html, contar, lista_es, tarjetas
+from ..piezas import Pieza, contar, lista_es, tarjetas
 from ..tablas import tabla_html
 from .comunes import aun_no, conteo_semaforo, corto, frase_conteo
 from .elementos import activos, ancla, cerrados, con_porque
@@ -57,7 +57,7 @@ def pendientes(ctx) -> pd.DataFrame:
     return i[i["situacion"] != ""].sort_values(["sin_reporte", "cumplimiento"], ascending=[False, True])
 
 
-def tarjetas_indicadores(ctx) -> Html:
+def tarjetas_indicadores(ctx) -> Pieza:
     d, v = _indicadores_debidos(ctx), ctx.metricas.componentes.get("indicadores_gestion")
     c = conteo_semaforo(d["semaforo"])
     s = pendientes(ctx)["situacion"].value_counts()
@@ -175,7 +175,7 @@ _VALORES = {
 }
 
 
-def tabla_pendientes(ctx) -> Html:
+def tabla_pendientes(ctx) -> Pieza:
     p = con_porque(pendientes(ctx))
     return tabla_html(
         p,
@@ -203,7 +203,7 @@ def frase_todos(ctx) -> str:
     )
 
 
-def tabla_todos(ctx) -> Html:
+def tabla_todos(ctx) -> Pieza:
     i = con_porque(activos(ctx, "indicadores"))
     return tabla_html(
         i,
@@ -226,10 +226,10 @@ def frase_cerrados(ctx) -> str:
     )
 
 
-def tabla_cerrados(ctx) -> Html:
+def tabla_cerrados(ctx) -> Pieza:
     c = cerrados(ctx, "indicadores")
     if not len(c):
-        return Html("")
+        return Pieza("")
     return tabla_html(
         c,
         {

@@ -12,9 +12,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ...comun.faltantes import FALTANTE
 from ...comun.numeros import pct
-from ..piezas import Html, contar, e, frase_variacion, semaforo_html, unir
+from ..piezas import Pieza, columna_html, contar, escapar, frase_variacion, semaforo_html, unir
 from ..tablas import tabla_html
 from .elementos import activos, ancla, con_porque, enlace
 
@@ -36,22 +35,22 @@ def frase_detalle_objetivos(ctx) -> str:
     )
 
 
-def _ir_a(fila) -> str:
+def _ir_a(fila) -> Pieza:
     """Enlaces a las tablas de los otros informes filtradas por el objetivo, solo a las que tienen filas suyas
     (un enlace a un filtro sin filas abriría la tabla entera, como si todo fuera de ese objetivo)."""
     enlaces = [
-        f'<a href="{archivo}.html#filtro:objetivo={quote(str(fila["objetivo"]))}">sus {nombre}</a>'
+        Pieza(f'<a href="{archivo}.html#filtro:objetivo={escapar(quote(str(fila["objetivo"])))}">sus {escapar(nombre)}</a>')
         for n, archivo, nombre in _DESTINOS
         if (fila.get(f"n_{n}") or 0) > 0
     ]
-    return " · ".join(enlaces)
+    return Pieza(" · ").join(enlaces)
 
 
-def tabla_objetivos(ctx) -> Html:
+def tabla_objetivos(ctx) -> Pieza:
     """Los objetivos con su cumplimiento, cuántos elementos los sostienen y enlaces a ellos."""
     o = ctx.metricas.objetivos.copy()
-    o["objetivo_html"] = [f'<a href="#{ancla("objetivo", x)}">{x}</a>' for x in o["objetivo"]]
-    o["ver"] = [_ir_a(f) or FALTANTE for f in o.to_dict("records")]
+    o["objetivo_html"] = columna_html((Pieza(f'<a href="#{ancla("objetivo", x)}">{escapar(x)}</a>') for x in o["objetivo"]), o.index)
+    o["ver"] = columna_html((_ir_a(f) or None for f in o.to_dict("records")), o.index)
     return tabla_html(
         o,
         {
@@ -67,11 +66,11 @@ def tabla_objetivos(ctx) -> Html:
     )
 
 
-def _codigo(elemento: str, df: pd.DataFrame, columna) -> list[str]:
-    return [f'<a href="{e(enlace(elemento, c))}">{e(c)}</a>' for c in columna]
+def _codigo(elemento: str, df: pd.DataFrame, columna) -> pd.Series:
+    return columna_html((Pieza(f'<a href="{escapar(enlace(elemento, c))}">{escapar(c)}</a>') for c in columna), df.index)
 
 
-def detalle_objetivos(ctx) -> Html:
+def detalle_objetivos(ctx) -> Pieza:
     """Por objetivo, un bloque plegable con las tablas de sus metas, indicadores y actividades (nombres completos)."""
     m, par = ctx.metricas, ctx.parametros
     metas, ind, act = activos(ctx, "metas"), activos(ctx, "indicadores"), activos(ctx, "actividades")
@@ -89,9 +88,9 @@ def detalle_objetivos(ctx) -> Html:
             else "Aún no tiene cumplimiento calculado"
         )
         cuerpo = [
-            f'<p class="pai-lectura">{e(cumple)}, con {e(contar(len(mo), "meta"))}, {e(contar(len(io), "indicador", "indicadores"))} '
-            f"y {e(contar(len(ao), 'actividad', 'actividades'))}." + (f" Tablas completas: {ir_a}." if (ir_a := _ir_a(o._asdict())) else "")
-            + "</p>",
+            Pieza(f'<p class="pai-lectura">{escapar(cumple)}, con {escapar(contar(len(mo), "meta"))}, {escapar(contar(len(io), "indicador", "indicadores"))} '
+            f"y {escapar(contar(len(ao), 'actividad', 'actividades'))}." + (f" Tablas completas: {ir_a}." if (ir_a := _ir_a(o._asdict())) else "")
+            + "</p>"),
             tabla_html(
                 mo,
                 {
@@ -130,10 +129,10 @@ def detalle_objetivos(ctx) -> Html:
                 vacia="Sin actividades del plan de acción integrado.",
             ),
         ]
-        resumen = f"Objetivo {o.objetivo}. {e(o.nombre)} — {e(pct(o.cumplimiento))} {semaforo_html(o.semaforo)}"
-        partes.append(
+        resumen = f"Objetivo {escapar(o.objetivo)}. {escapar(o.nombre)} — {escapar(pct(o.cumplimiento))} {semaforo_html(o.semaforo)}"
+        partes.append(Pieza(
             f'<details class="pai-detalle" id="{ancla("objetivo", o.objetivo)}"><summary>{resumen}</summary>'
             + "".join(str(x) for x in cuerpo)
             + "</details>"
-        )
+        ))
     return unir(*partes)

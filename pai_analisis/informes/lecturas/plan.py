@@ -11,7 +11,7 @@ import pandas as pd
 from ...comun.numeros import pct
 from ...metricas.actividades import avance_por_grupo
 from .. import graficos
-from ..piezas import Html, contar, tarjetas
+from ..piezas import Pieza, contar, tarjetas
 from ..tablas import tabla_html
 from .comunes import aun_no, conteo_semaforo, cuenta, frase_conteo, hay, nota_corte
 from .elementos import activos, ancla, cerrados, con_porque
@@ -44,7 +44,7 @@ def frase_plan(ctx) -> str:
     )
 
 
-def tarjetas_plan(ctx) -> Html:
+def tarjetas_plan(ctx) -> Pieza:
     a, v = activos(ctx, "actividades"), ctx.metricas.componentes.get("plan_accion_integrado")
     c = conteo_semaforo(a["semaforo"])
     programado = f"programado: {pct(a['programado'].mean())}" if hay(ctx, "actividades") else "Aún sin reportes"
@@ -106,7 +106,7 @@ def frase_rezagadas(ctx) -> str:
     )
 
 
-def tabla_rezagadas(ctx) -> Html:
+def tabla_rezagadas(ctx) -> Pieza:
     return tabla_html(
         con_porque(rezagadas(ctx)),
         {
@@ -131,7 +131,7 @@ def frase_todas(ctx) -> str:
     return f"{sujeto}, con su último corte y su observación. Ordene, busque o filtre por plan, dependencia, objetivo o semáforo."
 
 
-def tabla_todas(ctx) -> Html:
+def tabla_todas(ctx) -> Pieza:
     a = con_porque(activos(ctx, "actividades"))
     return tabla_html(
         a,
@@ -164,10 +164,10 @@ def frase_cerradas(ctx) -> str:
     )
 
 
-def tabla_cerradas(ctx) -> Html:
+def tabla_cerradas(ctx) -> Pieza:
     c = cerrados(ctx, "actividades")
     if not len(c):
-        return Html("")
+        return Pieza("")
     return tabla_html(
         c,
         {

@@ -12,7 +12,7 @@ from ...comun.numeros import millones, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.armonizacion import resumen_armonizacion
 from .. import graficos
-from ..piezas import Html, contar, e, lista_es
+from ..piezas import Pieza, columna_html, contar, escapar, lista_es
 from ..tablas import tabla_html
 from .comunes import aun_no, corto, hay, nota_corte
 from .elementos import ancla
@@ -91,11 +91,11 @@ def _con_signo(v) -> str:
     return "sin cambio ($0)" if v == 0 else ("+" if v > 0 else "−") + millones(abs(v), 1 if v % 1 else 0)
 
 
-def tabla_movimientos(ctx) -> Html:
+def tabla_movimientos(ctx) -> Pieza:
     """Los movimientos del mes P por proyecto (negativos con su signo) y, aparte, los negativos de meses anteriores."""
     mov = _movimientos(ctx)
     if mov is None or not len(mov):
-        return Html("")
+        return Pieza("")
     vistos = mov[(mov["periodo"] == str(ctx.periodo)) | (mov.index.isin(_negativos(mov).index))]
     vistos = vistos.sort_values(["periodo", "proyecto"], ascending=[False, True])
     return tabla_html(
@@ -140,7 +140,7 @@ def _plural(tipo: str) -> str:
     )
 
 
-def tabla_apropiacion(ctx) -> Html:
+def tabla_apropiacion(ctx) -> Pieza:
     """Por proyecto: apropiación inicial, vigente y el cambio; los cerrados también (su dinero sigue contando)."""
     pr = ctx.metricas.proyectos
     pr = pr[pr["apropiacion"].notna()].assign(estado_texto=lambda d: d["estado"].map({"activo": "Vigente", "cerrado": "Cerrado"}))
@@ -159,10 +159,10 @@ def tabla_apropiacion(ctx) -> Html:
     )
 
 
-def tabla_modificaciones(ctx) -> Html:
+def tabla_modificaciones(ctx) -> Pieza:
     mod = ctx.metricas.modificaciones
     if mod is None or not len(mod):
-        return Html("")
+        return Pieza("")
     mod = mod.assign(
         tipo_texto=[
             f"{t.capitalize()}" + (f" (a {d})" if isinstance(d, str) and d else "")
@@ -207,19 +207,19 @@ def frase_armonizacion(ctx) -> str:
     )
 
 
-def tabla_armonizacion(ctx) -> Html:
+def tabla_armonizacion(ctx) -> Pieza:
     a = ctx.metricas.armonizacion
     if a is None or not len(a):
-        return Html("")
+        return Pieza("")
     a = a.assign(
-        anterior=[
-            f'<a href="#{ancla("proyecto", p)}">{p}</a> {e(n)}'
+        anterior=columna_html((
+            Pieza(f'<a href="#{ancla("proyecto", p)}">{escapar(p)}</a> {escapar(n)}')
             for p, n in zip(a["proyecto_anterior"], a["nombre_anterior"], strict=True)
-        ],
-        nuevo=[
-            f'<a href="#{ancla("proyecto", p)}">{p}</a> {e(n)}'
+        ), a.index),
+        nuevo=columna_html((
+            Pieza(f'<a href="#{ancla("proyecto", p)}">{escapar(p)}</a> {escapar(n)}')
             for p, n in zip(a["proyecto_nuevo"], a["nombre_nuevo"], strict=True)
-        ],
+        ), a.index),
     )
     return tabla_html(
         a,

@@ -16,7 +16,7 @@ from ...comun.numeros import decimales_de, magnitud, millones, numero, pct
 from ...metricas.metas import proyectos_rezagados, resumen_por_proyecto
 from ...metricas.presupuesto import brecha_fisico_financiera
 from .. import graficos
-from ..piezas import Html, contar, e, lista_es
+from ..piezas import Pieza, columna_html, contar, escapar, lista_es
 from ..tablas import tabla_html
 from .comunes import aun_no, conteo_semaforo, faltan_reportes, frase_conteo, hay, minuscula, nota_corte, valor
 from .elementos import activos, ancla, cerrados, con_porque
@@ -49,7 +49,7 @@ def frase_proyectos(ctx) -> str:
     return f"{fisico} y {plata}."
 
 
-def tabla_proyectos(ctx) -> Html:
+def tabla_proyectos(ctx) -> Pieza:
     """Los proyectos vigentes, con quién responde, su cumplimiento, su apropiación vigente y su ejecución."""
     pr = con_porque(activos(ctx, "proyectos"), quien=True)
     return tabla_html(
@@ -164,20 +164,20 @@ def frase_detalle_metas(ctx) -> str:
     return f"{sujeto} abajo, con quién responde y su última observación{cola}. Ordene, busque o filtre por proyecto, objetivo o responsable."
 
 
-def _meta_vigencia(fila: dict) -> str:
-    texto = e(magnitud(fila.get("programacion_vigencia")))
+def _meta_vigencia(fila: dict) -> Pieza:
+    texto = escapar(magnitud(fila.get("programacion_vigencia")))
     if fila.get("reprogramada"):
-        texto += f'<span class="pai-reprogramada"> (reprogramada; era {e(magnitud(fila.get("programacion_inicial")))})</span>'
+        texto += Pieza(f'<span class="pai-reprogramada"> (reprogramada; era {escapar(magnitud(fila.get("programacion_inicial")))})</span>')
     return texto
 
 
-def tablas_metas(ctx) -> Html:
+def tablas_metas(ctx) -> Pieza:
     """Todas las metas vigentes en una tabla interactiva: nombre completo con su observación, proyecto, objetivo,
     responsable, cifras con la precisión con que se reportaron y cumplimiento con la marca de sobreejecución."""
     m = con_porque(activos(ctx, "metas"))
     m = m.assign(
         codigo=m["proyecto"].astype(str) + "-" + m["meta"].astype(str),
-        meta_vigencia=[_meta_vigencia(f) for f in m.to_dict("records")],
+        meta_vigencia=columna_html((_meta_vigencia(f) for f in m.to_dict("records")), m.index),
     )
     return tabla_html(
         m,
@@ -211,12 +211,12 @@ def frase_reprogramaciones(ctx) -> str:
     )
 
 
-def tabla_reprogramaciones(ctx) -> Html:
+def tabla_reprogramaciones(ctx) -> Pieza:
     r = ctx.metricas.reprogramaciones
     if r is None or not len(r):
-        return Html("")
+        return Pieza("")
     r = r.assign(codigo=r["proyecto"].astype(str) + "-" + r["meta"].astype(str))
-    r = r.assign(codigo_html=[f'<a href="#{ancla("meta", c)}">{e(c)}</a>' for c in r["codigo"]])
+    r = r.assign(codigo_html=columna_html((Pieza(f'<a href="#{ancla("meta", c)}">{escapar(c)}</a>') for c in r["codigo"]), r.index))
     return tabla_html(
         r,
         {
@@ -241,10 +241,10 @@ def frase_cerrados(ctx) -> str:
     )
 
 
-def tabla_cerrados(ctx) -> Html:
+def tabla_cerrados(ctx) -> Pieza:
     c = cerrados(ctx, "proyectos")
     if not len(c):
-        return Html("")
+        return Pieza("")
     c = c.assign(cierre=c["vigente_hasta"])
     return tabla_html(
         c,

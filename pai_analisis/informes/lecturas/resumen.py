@@ -9,7 +9,7 @@ from ...comun.numeros import millones, numero, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.parametros import NOMBRES_COMPONENTES
 from .. import graficos
-from ..piezas import Html, contar, e, frase_variacion, lista_es, tarjetas, unir
+from ..piezas import Pieza, columna_html, contar, escapar, frase_variacion, lista_es, tarjetas, unir
 from ..tablas import tabla_html
 from .comunes import (
     AVANCE,
@@ -65,7 +65,7 @@ def frase_resultado(ctx) -> str:
     )
 
 
-def tarjetas_indice(ctx) -> Html:
+def tarjetas_indice(ctx) -> Pieza:
     """Índice y componentes con semáforo y variación frente al mes anterior; debajo, las cifras del mes."""
     m = ctx.metricas
     ant = m.anterior or {}
@@ -128,22 +128,22 @@ def frase_alertas(ctx) -> str:
     )
 
 
-def _que_pasa(fila: dict) -> str:
-    """La frase de la alerta, el enlace al detalle del elemento y su última observación (HTML ya escapado)."""
+def _que_pasa(fila: dict) -> Pieza:
+    """La frase de la alerta, el enlace al detalle del elemento y su última observación (HTML seguro)."""
     destino = enlace(fila["elemento"], fila["item"], desde="01_resumen")
-    partes = [e(fila["mensaje"])]
+    partes = [escapar(fila["mensaje"])]
     if destino:
-        partes.append(f' <a class="pai-ver" href="{e(destino)}">Ver el detalle</a>')
+        partes.append(Pieza(f' <a class="pai-ver" href="{escapar(destino)}">Ver el detalle</a>'))
     partes.append(observacion_html(fila.get("observacion"), fila.get("observacion_periodo")))
-    return "".join(partes)
+    return Pieza().join(partes)
 
 
-def tabla_alertas(ctx) -> Html:
+def tabla_alertas(ctx) -> Pieza:
     """Todas las alertas, ordenadas y con filtros por severidad, tipo y responsable."""
     a = ctx.metricas.alertas.copy()
     a["severidad_texto"] = a["severidad"].str.capitalize()
     a["tipo_texto"] = a["tipo"].map(TIPOS_ALERTA).fillna(a["tipo"])
-    a["que_pasa"] = [_que_pasa(f) for f in a.to_dict("records")]
+    a["que_pasa"] = columna_html((_que_pasa(f) for f in a.to_dict("records")), a.index)
     a["responsable"] = a["responsable"].where(a["responsable"].notna(), FALTANTE) if len(a) else a.get("responsable")
     return tabla_html(
         a,

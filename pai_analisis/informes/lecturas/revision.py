@@ -13,7 +13,7 @@ import pandas as pd
 from ...comun.numeros import pct
 from ...comun.periodos import MESES
 from ...metricas.parametros import NOMBRES_COMPONENTES
-from ..piezas import Html, e, unir
+from ..piezas import Pieza, escapar, unir
 from ..tablas import tabla_html
 
 _ESTADOS = {"preliminar": "preliminar", "completo": "completo", "sin_datos": "sin datos"}
@@ -32,7 +32,7 @@ def cuando(sello: str | None) -> str:
     return f"{m.day} de {MESES[m.month - 1]} de {m.year} a las {m:%H:%M}"
 
 
-def _tabla_cambios(cambios: pd.DataFrame) -> Html:
+def _tabla_cambios(cambios: pd.DataFrame) -> Pieza:
     t = cambios.copy()
     t["nivel"] = t["nivel"].map(_NIVELES).fillna(t["nivel"])
     t["elemento"] = [NOMBRES_COMPONENTES.get(c, c) if n == "Componente" else (f"{c} · {nom}" if n not in ("Índice",) and nom else nom or c)
@@ -44,25 +44,25 @@ def _tabla_cambios(cambios: pd.DataFrame) -> Html:
 
 
 def seccion_revision(version: int, revisado: str, anterior, cambios: pd.DataFrame | None, cambio_estado, previas: list,
-                     motivo: str | None) -> Html:
+                     motivo: str | None) -> Pieza:
     """La sección «Versión de este informe» de la portada."""
     if anterior is None:
-        partes = [f'<p class="pai-lectura">Versión 1: primera publicación de este periodo ({e(cuando(revisado))}).</p>']
+        partes = [Pieza(f'<p class="pai-lectura">Versión 1: primera publicación de este periodo ({escapar(cuando(revisado))}).</p>')]
     else:
-        partes = [f'<p class="pai-lectura">Versión {version}, revisada el {e(cuando(revisado))}. Reemplaza a la versión '
-                  f"{anterior.version}, del {e(cuando(anterior.revisado))}" + (f", porque {e(motivo)}" if motivo else "") + ".</p>"]
+        partes = [Pieza(f'<p class="pai-lectura">Versión {escapar(version)}, revisada el {escapar(cuando(revisado))}. Reemplaza a la versión '
+                  f"{escapar(anterior.version)}, del {escapar(cuando(anterior.revisado))}" + (f", porque {escapar(motivo)}" if motivo else "") + ".</p>")]
         if cambio_estado:
-            partes.append(f'<p class="pai-lectura">El periodo pasó de {e(_ESTADOS.get(cambio_estado[0], cambio_estado[0]))} a '
-                          f"{e(_ESTADOS.get(cambio_estado[1], cambio_estado[1]))}.</p>")
+            partes.append(Pieza(f'<p class="pai-lectura">El periodo pasó de {escapar(_ESTADOS.get(cambio_estado[0], cambio_estado[0]))} a '
+                          f"{escapar(_ESTADOS.get(cambio_estado[1], cambio_estado[1]))}.</p>"))
         if cambios is not None and len(cambios):
-            partes.append(f'<p class="pai-lectura">Cambios en las cifras principales frente a la versión {anterior.version} '
-                          "(el índice, los componentes y cada elemento que se movió 0,1 puntos o más):</p>")
+            partes.append(Pieza(f'<p class="pai-lectura">Cambios en las cifras principales frente a la versión {escapar(anterior.version)} '
+                                "(el índice, los componentes y cada elemento que se movió 0,1 puntos o más):</p>"))
             partes.append(_tabla_cambios(cambios))
         else:
-            partes.append('<p class="pai-lectura">Ninguna cifra principal se movió 0,1 puntos o más frente a la versión '
-                          f"{anterior.version}.</p>")
+            partes.append(Pieza('<p class="pai-lectura">Ninguna cifra principal se movió 0,1 puntos o más frente a la versión '
+                                f"{escapar(anterior.version)}.</p>"))
     todas = [*previas, *([(anterior.version, anterior.revisado)] if anterior is not None else [])]
     if todas:
-        enlaces = "".join(f'<li><a href="versiones/v{n}/index.html">Versión {n}</a> — {e(cuando(f))}</li>' for n, f in todas)
-        partes.append(f'<p class="pai-nota">Versiones anteriores (se conservan tal como se publicaron):</p><ul class="pai-enlaces">{enlaces}</ul>')
+        enlaces = "".join(f'<li><a href="versiones/v{escapar(n)}/index.html">Versión {escapar(n)}</a> — {escapar(cuando(f))}</li>' for n, f in todas)
+        partes.append(Pieza(f'<p class="pai-nota">Versiones anteriores (se conservan tal como se publicaron):</p><ul class="pai-enlaces">{enlaces}</ul>'))
     return unir(*partes)

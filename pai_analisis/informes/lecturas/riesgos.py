@@ -12,7 +12,7 @@ from ...comun.faltantes import FALTANTE
 from ...comun.numeros import numero
 from ...comun.periodos import periodo_en_palabras
 from .. import graficos
-from ..piezas import Html, contar, lista_es, tarjetas
+from ..piezas import Pieza, contar, lista_es, tarjetas
 from ..tablas import tabla_html
 from .comunes import aun_no, cuenta, hay, minuscula
 from .elementos import ancla, observacion
@@ -38,7 +38,7 @@ def frase_riesgos(ctx) -> str:
     )
 
 
-def tarjetas_riesgos(ctx) -> Html:
+def tarjetas_riesgos(ctx) -> Pieza:
     r = ctx.metricas.resumen_riesgos()
     z = r["por_zona_residual"]
     tipos = ", ".join(f"{numero(n, 0)} de {t.lower()}" for t, n in r["por_tipo"].items())
@@ -142,7 +142,7 @@ def frase_materializados(ctx) -> str:
     )
 
 
-def tabla_materializados(ctx) -> Html:
+def tabla_materializados(ctx) -> Pieza:
     r = ctx.metricas.riesgos[ctx.metricas.riesgos["materializado"]]
     r = r.assign(que_paso=[observacion(o, p) or FALTANTE for o, p in zip(r["observacion"], r["observacion_periodo"], strict=True)])
     return tabla_html(
@@ -171,7 +171,7 @@ def frase_altos(ctx) -> str:
     )
 
 
-def tabla_altos(ctx) -> Html:
+def tabla_altos(ctx) -> Pieza:
     return tabla_html(
         altos(ctx),
         {**_COLUMNAS_RIESGO, "n_controles": ("Controles", "entero")},
@@ -190,7 +190,7 @@ def frase_todos(ctx) -> str:
     )
 
 
-def tabla_todos(ctx) -> Html:
+def tabla_todos(ctx) -> Pieza:
     r = ctx.metricas.riesgos.assign(
         materializado_texto=lambda d: [
             f"Sí ({periodo_en_palabras(p)})" if m else "No"
