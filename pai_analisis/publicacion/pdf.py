@@ -9,8 +9,7 @@ Reglas de papel: ``informes/plantillas/pai/impresion_pdf.css``. Decisiones:
 * ``html.parser``, no expresiones regulares: un analizador sigue el anidamiento. Se quitan ``<script>``, ``<template>``,
   ``<link>``, todo ``<nav>``, lo de clase ``pai-solo-pantalla`` o ``pai-fig-telefono`` (también una
   columna: ``th``/``td``) y las anclas ``¶``; todo ``<details>`` sale abierto; los ``<style>`` van una vez
-  a la cabeza. Los avisos ``pai-demostracion``/``pai-preliminar`` quedan, y la portada recibe copia del
-  que traiga un informe y ella no: la primera página los muestra todos.
+  a la cabeza. Avisos ``pai-demostracion``/``pai-preliminar``: la portada recibe copia del que traiga un informe.
 * Cada ``id`` (y ``for``, ``headers``, ``aria-*``) lleva el prefijo de su parte (``p03-…``: «Resultado
   del mes» está en varios informes), decodificado (nbconvert escribe ``Evoluci%C3%B3n``); en un ``<svg>``
   en línea nada cambia. Un enlace a otra página del periodo salta a su parte; uno a lo que no viaja en
