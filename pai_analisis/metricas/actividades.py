@@ -44,6 +44,14 @@ def calcular_actividades(actividades: pd.DataFrame, seguimiento: pd.DataFrame, p
     return t.sort_values("actividad", kind="stable").reset_index(drop=True)
 
 
+def avance_promedio(tabla: pd.DataFrame) -> dict[str, float]:
+    """``programado`` y ``ejecutado`` promedio (% acumulado) de las actividades de ``tabla``: media simple.
+
+    Cada actividad pesa lo mismo, como en :func:`avance_por_grupo` (las tarjetas del informe 05); sin actividades, NaN.
+    """
+    return {c: float(tabla[c].mean()) for c in ("programado", "ejecutado")}
+
+
 def avance_por_grupo(tabla: pd.DataFrame, grupo: str) -> pd.DataFrame:
     """Por plan o por dependencia: programado y ejecutado promedio (% acumulado), rezago y cumplimiento.
 

@@ -216,6 +216,15 @@ def resumen_por_proyecto(tabla_metas: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(filas, columns=["proyecto", "programado_pct", "ejecutado_pct", "cuatrienio_pct", "n_metas"])
 
 
+def promedio_de_proyectos(resumen: pd.DataFrame) -> dict[str, float]:
+    """``programado_pct`` y ``ejecutado_pct`` «en promedio» de :func:`resumen_por_proyecto`: media simple.
+
+    Cada proyecto pesa lo mismo (la lectura de metas del informe 03: «en promedio, las metas llevan…»);
+    un proyecto sin valor sale de la media; sin proyectos, NaN.
+    """
+    return {c: float(resumen[c].mean()) for c in ("programado_pct", "ejecutado_pct")}
+
+
 def proyectos_rezagados(resumen: pd.DataFrame, umbral: float) -> list[str]:
     """Los proyectos de :func:`resumen_por_proyecto` cuyo avance va más de ``umbral`` puntos por detrás de lo programado.
 

@@ -143,6 +143,18 @@ def movimientos(presupuesto: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     return t
 
 
+def movimiento_del_mes(movs: pd.DataFrame, periodo) -> dict[str, float] | None:
+    """El movimiento de la entidad en ``periodo``: la suma de los de sus proyectos (tabla de :func:`movimientos`).
+
+    ``{"compromisos": …, "giros": …}`` en millones, con su signo (un negativo queda negativo);
+    ``None`` si ningún proyecto tiene corte ese mes (no hay movimiento que decir, ni siquiera 0).
+    """
+    mes = movs[movs["periodo"].astype(str) == str(periodo)]
+    if not len(mes):
+        return None
+    return {c: float(mes[f"movimiento_{c}"].sum()) for c in ("compromisos", "giros")}
+
+
 def curva_presupuestal(proyectos: pd.DataFrame, presupuesto: pd.DataFrame, periodo: pd.Period) -> pd.DataFrame:
     """Curva mensual (enero … periodo) por proyecto y total (``proyecto`` = ``"Total"``).
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...comun.numeros import pct
-from ...metricas.actividades import avance_por_grupo
+from ...metricas.actividades import avance_por_grupo, avance_promedio
 from .. import graficos
 from ..piezas import Pieza, contar, tarjetas
 from ..tablas import tabla_html
@@ -47,11 +47,12 @@ def frase_plan(ctx) -> str:
 def tarjetas_plan(ctx) -> Pieza:
     a, v = activos(ctx, "actividades"), ctx.metricas.componentes.get("plan_accion_integrado")
     c = conteo_semaforo(a["semaforo"])
-    programado = f"programado: {pct(a['programado'].mean())}" if hay(ctx, "actividades") else "Aún sin reportes"
+    promedio = avance_promedio(a)
+    programado = f"programado: {pct(promedio['programado'])}" if hay(ctx, "actividades") else "Aún sin reportes"
     return tarjetas(
         [
             {"titulo": "Plan de acción integrado", "valor": pct(v), "semaforo": ctx.semaforo(v), "principal": True},
-            {"titulo": "Avance promedio ejecutado", "valor": pct(a["ejecutado"].mean()), "detalle": programado},
+            {"titulo": "Avance promedio ejecutado", "valor": pct(promedio["ejecutado"]), "detalle": programado},
             {"titulo": "Actividades en riesgo", "valor": cuenta(ctx, c["en_riesgo"], "actividades"), "borde": "en_riesgo"},
             {"titulo": "Actividades críticas", "valor": cuenta(ctx, c["critico"], "actividades"), "borde": "critico"},
         ]

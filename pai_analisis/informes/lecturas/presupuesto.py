@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...comun.numeros import millones, pct
 from ...comun.periodos import periodo_en_palabras
 from ...metricas.armonizacion import resumen_armonizacion
+from ...metricas.presupuesto import movimiento_del_mes
 from .. import graficos
 from ..piezas import Pieza, columna_html, contar, escapar, lista_es
 from ..tablas import tabla_html
@@ -71,13 +72,12 @@ def frase_movimientos(ctx) -> str:
     mov = _movimientos(ctx)
     if mov is None or not len(mov):
         return aun_no(ctx, "presupuesto")
-    mes = mov[mov["periodo"] == str(ctx.periodo)]
-    if not len(mes):
+    mes = movimiento_del_mes(mov, ctx.periodo)
+    if mes is None:
         texto = f"No hay cortes de presupuesto de {ctx.periodo_texto}: no hay movimientos del mes que mostrar."
     else:
-        c, g = mes["movimiento_compromisos"].sum(), mes["movimiento_giros"].sum()
-        texto = (f"En {ctx.periodo_texto} los compromisos de la entidad se movieron {_con_signo(c)} y los giros "
-                 f"{_con_signo(g)} (este corte menos el anterior de cada proyecto).")
+        texto = (f"En {ctx.periodo_texto} los compromisos de la entidad se movieron {_con_signo(mes['compromisos'])} y los giros "
+                 f"{_con_signo(mes['giros'])} (este corte menos el anterior de cada proyecto).")
     neg = _negativos(mov)
     if not len(neg):
         return texto + " En lo corrido del año ningún acumulado ha bajado."

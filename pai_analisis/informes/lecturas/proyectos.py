@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...comun.numeros import decimales_de, magnitud, millones, numero, pct
-from ...metricas.metas import proyectos_rezagados, resumen_por_proyecto
+from ...metricas.metas import promedio_de_proyectos, proyectos_rezagados, resumen_por_proyecto
 from ...metricas.presupuesto import brecha_fisico_financiera
 from .. import graficos
 from ..piezas import Pieza, columna_html, contar, escapar, lista_es
@@ -78,6 +78,7 @@ def frase_metas(ctx) -> str:
     if not hay(ctx, "metas"):
         return aun_no(ctx, "las metas de los proyectos")
     r = resumen_metas(ctx)
+    promedio = promedio_de_proyectos(r)
     umbral = ctx.parametros.umbral_rezago
     atras = proyectos_rezagados(r, umbral)
     puntos_ = f"{numero(umbral, decimales_de(umbral))} puntos"
@@ -88,8 +89,8 @@ def frase_metas(ctx) -> str:
     else:
         cola = f"; ningún proyecto va más de {puntos_} por detrás de lo programado"
     return (
-        f"En promedio, las metas llevan el {pct(r['ejecutado_pct'].mean())} de lo previsto para {ctx.libro.vigencia}, "
-        f"frente al {pct(r['programado_pct'].mean())} programado a {ctx.periodo_texto}{nota_corte(ctx, 'metas')}{cola}."
+        f"En promedio, las metas llevan el {pct(promedio['ejecutado_pct'])} de lo previsto para {ctx.libro.vigencia}, "
+        f"frente al {pct(promedio['programado_pct'])} programado a {ctx.periodo_texto}{nota_corte(ctx, 'metas')}{cola}."
     )
 
 
