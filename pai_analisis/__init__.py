@@ -44,6 +44,8 @@ _PUBLICOS = {
     "ErrorPublicacion": "errores",
     "ErrorReporte": "errores",
     "ErrorPDF": "errores",
+    "ErrorLibroAbierto": "errores",
+    "ErrorFormulas": "errores",
     "PDFNoDisponible": "errores",
 }
 

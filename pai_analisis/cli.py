@@ -1,4 +1,7 @@
-"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, cuadernos, conciliar.
+"""Línea de comandos ``pai``: plantilla, validar, metricas, informes, importar, formularios, recoger, cuadernos, conciliar.
+
+Las órdenes que escriben el libro de la Oficina o arman su mes (importar, formularios, recoger) están en
+:mod:`~pai_analisis.cli_oficina`.
 
 Como la de papermill, la CLI solo traduce argumentos a una llamada de la API con palabras clave explícitas
 (``escribir_plantilla``, ``cargar_libro``, ``calcular_metricas``, ``publicar_informes``…). Los errores previstos
@@ -16,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+from .cli_oficina import ORDENES_DEL_LIBRO, agregar_ordenes_del_libro
 from .errores import ErrorPAI, ErrorValidacion, describir_problemas
 
 # argparse escribe sus textos en inglés con gettext; estos son los que ve un usuario de `pai`. Se instalan solo mientras
@@ -128,14 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     _agregar_fuente(p, requerida=True)
     p.add_argument("--estricto", action="store_true", help="sale con 4 si algún mes no cuadra o falta en un lado (para cron)")
 
-    p = sub.add_parser("importar", help="trae cifras de un sistema del Distrito al libro (simula sin --aplicar)")
-    fuente = p.add_subparsers(dest="fuente", required=True, metavar="FUENTE")
-    p = fuente.add_parser("crp", help="reporte de CRP de BogData → compromisos y giros de «presupuesto»")
-    p.add_argument("reporte", type=Path, metavar="REPORTE.xlsx", help="el reporte de CRP tal como lo exporta BogData")
-    p.add_argument("--libro", type=Path, required=True, metavar="LIBRO.xlsx", help="el libro de seguimiento que se actualiza")
-    p.add_argument("--periodo", default=None, metavar="AAAA-MM", help="el mes que se llena (por omisión, el del corte del reporte)")
-    p.add_argument("--aplicar", action="store_true",
-                   help="escribe el libro (con una copia del anterior al lado); sin esto solo muestra lo que haría")
+    agregar_ordenes_del_libro(sub)  # importar, formularios, recoger: cli_oficina.py
 
     p = sub.add_parser("cuadernos", help="copia los cuadernos del paquete (los informes y explorar.ipynb) a una carpeta para adaptarlos")
     p.add_argument("carpeta", type=Path, metavar="CARPETA")
@@ -232,15 +229,6 @@ def _informes(a) -> int:
     return resultado.codigo_salida
 
 
-def _importar(a) -> int:
-    from .libro.importacion import importar_crp
-    from .libro.resumen_importacion import describir_importacion
-
-    resultado = importar_crp(a.reporte, libro=a.libro, periodo=a.periodo, aplicar=a.aplicar)
-    print(describir_importacion(resultado))
-    return 0
-
-
 def _conciliar(a) -> int:
     from .fuentes.presupuesto_distrital import de_entidad, leer_presupuesto_distrital
     from .informes.lecturas.conciliacion import texto_terminal
@@ -269,7 +257,7 @@ def _cuadernos(a) -> int:
 
 
 _ACCIONES = {"plantilla": _plantilla, "validar": _validar, "metricas": _metricas, "informes": _informes,
-             "importar": _importar, "cuadernos": _cuadernos, "conciliar": _conciliar}
+             "cuadernos": _cuadernos, "conciliar": _conciliar, **ORDENES_DEL_LIBRO}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,8 @@ programa (código 2).
 * :class:`ErrorEscritura`: no se pudo escribir una salida (disco lleno, solo lectura, no es un archivo…).
 * :class:`ErrorReporte`: un archivo de una fuente del Distrito (reporte de CRP…) inválido, con su tabla de problemas.
 * :class:`ErrorPublicacion`: ``pai informes`` no puede empezar (sin cuadernos, otra corrida publicando…).
+* :class:`ErrorLibroAbierto`: el libro de la Oficina está abierto en Excel o LibreOffice, u otro ``pai`` lo escribe (sección 9).
+* :class:`ErrorFormulas`: celdas que habría que escribir tienen fórmula (sección 9), con cada hoja, celda y fórmula.
 * :class:`ErrorPDF`: no se pudo producir el PDF del comité (el HTML se publica igual); su subclase
   :class:`PDFNoDisponible`: falta el motor (WeasyPrint) o sus bibliotecas del sistema.
 """
@@ -63,12 +65,13 @@ class ErrorValidacion(ErrorPAI):
     ``fila`` (como la muestra Excel), ``columna``, ``valor`` y ``esperado``.
     """
 
-    def __init__(self, problemas: pd.DataFrame, origen: str | None = None):
+    def __init__(self, problemas: pd.DataFrame, origen: str | None = None, encabezado: str | None = None):
         self.problemas = problemas
         self.origen = origen
         errores = problemas[problemas["nivel"] == "error"]
         libro = f"El libro «{origen}»" if origen else "El libro"
-        super().__init__(f"{libro} tiene {len(errores)} error(es); no se calculó nada.\n" + describir_problemas(problemas))
+        encabezado = encabezado or f"{libro} tiene {len(errores)} error(es); no se calculó nada."
+        super().__init__(f"{encabezado}\n" + describir_problemas(problemas))
 
 
 def describir_problemas(problemas: pd.DataFrame) -> str:
@@ -101,3 +104,22 @@ class ErrorReporte(ErrorPAI):
         if problemas is not None and len(problemas):
             mensaje += "\n" + describir_problemas(problemas)
         super().__init__(mensaje)
+
+
+class ErrorLibroAbierto(ErrorPAI):
+    """El libro de la Oficina está abierto en Excel o LibreOffice, otro ``pai`` lo está escribiendo o cambió
+    mientras se preparaba la escritura (sección 9): no se escribió nada."""
+
+
+class ErrorFormulas(ErrorPAI):
+    """Celdas que el comando debe escribir tienen fórmula (sección 9); ``formulas`` las nombra (hoja, celda, fórmula).
+
+    Sin ``--reemplazar-formulas`` no se pisa ninguna: el libro queda byte a byte como estaba.
+    """
+
+    def __init__(self, libro: str, formulas: list):
+        self.formulas = formulas
+        lineas = "\n".join(f"  hoja «{f.hoja}», celda {f.celda}: ={f.formula}" for f in formulas)
+        super().__init__(f"El libro «{libro}» tiene fórmulas en {len(formulas)} celda(s) que habría que escribir; no se "
+                         f"escribió nada:\n{lineas}\nSi esas cifras deben reemplazar a las fórmulas, repita el comando con "
+                         "--reemplazar-formulas (las demás celdas de cada fórmula compartida siguen calculando).")

@@ -18,7 +18,8 @@ import pytest
 import pai_analisis
 
 PAQUETE = Path(pai_analisis.__file__).parent
-ETAPAS = {"errores": 0, "comun": 0, "fuentes": 1, "libro": 2, "metricas": 3, "modelo": 4, "informes": 5, "publicacion": 6, "cli": 7}
+ETAPAS = {"errores": 0, "comun": 0, "fuentes": 1, "libro": 2, "metricas": 3, "modelo": 4, "informes": 5, "publicacion": 6, "cli": 7,
+          "cli_oficina": 7}
 
 
 def _etapa(partes: list[str]) -> int | None:

@@ -177,7 +177,9 @@ def _filas_presupuesto(ruta: Path, periodo: str) -> dict[int, tuple[int, tuple]]
 
 
 def _otros_archivos(carpeta: Path) -> list[str]:
-    return sorted(p.name for p in carpeta.iterdir() if p.name not in ("libro.xlsx", "crp.xlsx", "crp_mayo.xlsx", "crp_julio.xlsx"))
+    # el candado entre escritores de pai (.libro.xlsx.pai-lock, oculto y vacío) no es un archivo del usuario
+    return sorted(p.name for p in carpeta.iterdir()
+                  if p.name not in ("libro.xlsx", "crp.xlsx", "crp_mayo.xlsx", "crp_julio.xlsx") and not p.name.endswith(".pai-lock"))
 
 
 def test_simulacion_no_cambia_nada(tmp_path, capsys):
@@ -383,5 +385,9 @@ def test_las_demas_partes_del_archivo_quedan_byte_a_byte(tmp_path, capsys):
                  "--aplicar"]) == 0
     despues = _partes(libro)
     assert list(despues) == list(partes)  # mismas partes, en el mismo orden
-    assert {n for n in partes if partes[n] != despues[n]} == {"xl/worksheets/sheet6.xml"}  # solo la hoja presupuesto
+    # solo la hoja presupuesto y, en workbook.xml, el pedido de recalcular al abrir (sección 9)
+    assert {n for n in partes if partes[n] != despues[n]} == {"xl/worksheets/sheet6.xml", "xl/workbook.xml"}
+    assert b'fullCalcOnLoad="1"' in despues["xl/workbook.xml"]
+    assert re.sub(rb"<calcPr[^>]*/>", b"", despues["xl/workbook.xml"]).replace(b"'", b'"').count(b"<sheet ") == \
+        partes["xl/workbook.xml"].count(b"<sheet ")
     assert x14 in despues["xl/worksheets/sheet4.xml"]

@@ -27,6 +27,7 @@ from ..comun.periodos import a_periodo
 from ..comun.textos import canonico, limpiar, normalizar, normalizar_id
 from . import esquema
 from .cifras import COTAS, clase_de_cota, esperado_cota, interpretar_numero
+from .lectura import FormulaSinValor
 from .problemas import Problemas, mostrar, vacio
 
 _ORDENADOS = {"probabilidad": esquema.PROBABILIDADES, "impacto": esquema.IMPACTOS}
@@ -54,6 +55,12 @@ def tipar_columna(hoja: str, col: esquema.Columna, serie: pd.Series, filas: pd.S
     base = que if col.tipo == "entero" else f"{que} (use coma o punto decimal)"
     cota = COTAS[clase_de_cota(col)] if numerica else math.inf
     for v, fila in zip(serie.tolist(), filas.tolist(), strict=False):
+        if isinstance(v, FormulaSinValor):
+            p.error("formula_sin_valor", hoja, fila, col.nombre, str(v),
+                    f"el valor calculado de la fórmula de la celda {v.celda}: el archivo no lo trae (lo escribió un programa "
+                    "y nadie lo abrió en una hoja de cálculo); ábralo en Excel o LibreOffice, guárdelo y vuelva a intentarlo")
+            valores.append(None)
+            continue
         if vacio(v):
             if col.obligatoria:
                 p.error("celda_vacia", hoja, fila, col.nombre, None, "un valor (la celda está vacía)")

@@ -12,35 +12,36 @@ libro y, solo con ``aplicar=True``, lo escribe:
 * una importación que no cambia ninguna celda (el mismo archivo otra vez) no reescribe el libro;
 * antes de escribir se exige lo que la validación exigirá después (compromisos ≤ apropiación,
   giros ≤ compromisos) y el libro resultante se valida entero **antes** de reemplazar al anterior;
-* la escritura es atómica (:func:`~pai_analisis.comun.archivos.escribir_atomico`) y deja al lado
-  una copia del libro anterior, ``LIBRO.antes_de_crp_AAAA-MM-DD.xlsx`` (``_2``, ``_3``… si ya existe).
+* la escritura pasa por el único escritor del libro (:mod:`.escritor`, sección 9): atómica, con una copia
+  del libro anterior al lado, ``LIBRO.antes_de_crp_AAAA-MM-DD.xlsx`` (``_2``, ``_3``… si ya existe),
+  nunca sobre un libro abierto en Excel o LibreOffice, sin pisar fórmulas (salvo ``reemplazar_formulas``)
+  y con ``fullCalcOnLoad`` para que las sumas de la Oficina se recalculen al abrir.
 
-openpyxl solo lee; la escritura cambia el XML de la hoja ``presupuesto`` y copia byte a byte las
-demás partes del archivo (:mod:`.parche_hoja`): las otras hojas, estilos, listas desplegables
-(también las que Excel guarda en extensiones que openpyxl no conserva), comentarios y la marca de
-demostración quedan como estaban.
+Se leen los valores en caché (lo que muestra Excel), nunca el texto de una fórmula como si fuera un
+número. openpyxl solo lee; la escritura cambia el XML de la hoja ``presupuesto`` y las partes que exige
+la sección 9, y copia byte a byte las demás (:mod:`.parche_hoja`): las otras hojas, estilos, listas
+desplegables (también las que Excel guarda en extensiones que openpyxl no conserva), comentarios y la
+marca de demostración quedan como estaban.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..comun.archivos import escribir_atomico
 from ..comun.faltantes import es_faltante
 from ..comun.numeros import magnitud
 from ..comun.periodos import a_periodo
-from ..comun.textos import normalizar
-from ..errores import ErrorPeriodo, ErrorReporte, ErrorValidacion
+from ..errores import ErrorPeriodo, ErrorReporte
 from ..fuentes.crp import ReporteCRP, leer_reporte_crp
 from .carga import cargar_libro
-from .parche_hoja import parchar_hoja
+from .cifras import interpretar_numero
+from .escritor import Edicion, Escritura, Plan, escribir_libro
+from .foto import FotoLibro, HojaLeida
 
 HOJA = "presupuesto"
 MARCA = "[BogData CRP «{archivo}», corte {corte}]"
@@ -82,6 +83,8 @@ class Importacion:
     ultimo_corte: dt.date | None
     aplicada: bool = False
     copia: Path | None = None
+    formulas_reemplazadas: list = field(default_factory=list)
+    texto: str = ""  # el resumen que imprime ``pai importar crp``, armado antes de escribir
 
     @property
     def pendientes(self) -> list[Cambio]:
@@ -114,26 +117,26 @@ def _periodo(periodo, reporte: ReporteCRP) -> pd.Period:
     return p
 
 
-def _hoja(wb):
-    for ws in wb.worksheets:
-        if normalizar(ws.title) == HOJA:
-            return ws
-    raise ErrorReporte(f"El libro no tiene la hoja «{HOJA}».")  # la validación del libro ya lo habría dicho
+def _cifra(valor) -> float | None:
+    """Un número del libro tal como lo acepta la validación (número, o texto «1.234,5»); vacío → ``None``."""
+    if es_faltante(valor) or (isinstance(valor, str) and not valor.strip()):
+        return None
+    x, regla, _ = interpretar_numero(valor)
+    return None if regla is not None else x
 
 
-def _filas(ws) -> tuple[dict[str, int], list[dict]]:
-    columnas = {normalizar(c.value): c.column for c in ws[1] if c.value is not None}
+def _filas(hoja: HojaLeida) -> list[dict]:
+    """Las filas de ``presupuesto`` con sus valores en caché (el valor calculado de una fórmula, no su texto)."""
     filas = []
-    for n in range(2, ws.max_row + 1):
-        proyecto = ws.cell(n, columnas["proyecto"]).value
-        if proyecto is None or (isinstance(proyecto, str) and not proyecto.strip()):
+    for n in hoja.filas():
+        proyecto = _cifra(hoja.valor(n, "proyecto"))
+        if proyecto is None:
             continue
-        obs = ws.cell(n, columnas["observaciones"]).value if "observaciones" in columnas else None
-        filas.append({"fila": n, "proyecto": int(float(proyecto)), "periodo": a_periodo(ws.cell(n, columnas["periodo"]).value),
-                      "apropiacion": ws.cell(n, columnas["apropiacion"]).value,
-                      "compromisos": ws.cell(n, columnas["compromisos"]).value, "giros": ws.cell(n, columnas["giros"]).value,
-                      "observaciones": "" if obs is None else str(obs)})
-    return columnas, filas
+        obs = hoja.valor(n, "observaciones")
+        filas.append({"fila": n, "proyecto": int(proyecto), "periodo": a_periodo(hoja.valor(n, "periodo")),
+                      "apropiacion": _cifra(hoja.valor(n, "apropiacion")), "compromisos": _cifra(hoja.valor(n, "compromisos")),
+                      "giros": _cifra(hoja.valor(n, "giros")), "observaciones": "" if obs is None else str(obs)})
+    return filas
 
 
 def _cambios(reporte: ReporteCRP, p: pd.Period, filas: list[dict], proyectos: list[int], ultima: int) -> list[Cambio]:
@@ -178,78 +181,65 @@ def _exigir_contrato(cambios: list[Cambio], p: pd.Period) -> None:
                            + "\n".join(f"ERROR [hoja «{HOJA}»] {t}" for t in problemas))
 
 
-def importar_crp(reporte: str | Path, *, libro: str | Path, periodo: str | None = None, aplicar: bool = False) -> Importacion:
-    """Importa un reporte de CRP de BogData a ``presupuesto`` del libro; sin ``aplicar``, solo simula."""
-    import openpyxl
+def importar_crp(reporte: str | Path, *, libro: str | Path, periodo: str | None = None, aplicar: bool = False,
+                 reemplazar_formulas: bool = False, espera: float = 10.0) -> Importacion:
+    """Importa un reporte de CRP de BogData a ``presupuesto`` del libro; sin ``aplicar``, solo simula.
 
+    La escritura pasa por el único escritor del libro (:func:`~pai_analisis.libro.escritor.escribir_libro`,
+    sección 9): todo o nada, nunca sobre un libro abierto en Excel o LibreOffice, sin pisar fórmulas salvo con
+    ``reemplazar_formulas``; ``espera``: segundos que espera a otro ``pai`` que esté escribiendo el mismo libro.
+    """
     libro = Path(libro)
     rep = leer_reporte_crp(reporte)
     p = _periodo(periodo, rep)
     datos = cargar_libro(libro)  # un libro inválido no se toca (ErrorValidacion con la lista)
     if datos.vigencia != p.year:
         raise ErrorPeriodo(f"El reporte es de {p.year} (corte {rep.corte}) y el libro «{libro.name}» de la vigencia {datos.vigencia}.")
-    original = libro.read_bytes()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(libro)
-    ws = _hoja(wb)
-    columnas, filas = _filas(ws)
-    ultima = max([f["fila"] for f in filas], default=1)
-    ultimo = ultimo_corte(f["observaciones"] for f in filas if f["periodo"] is not None and f["periodo"].year == p.year)
-    if ultimo is not None and rep.corte < ultimo:
-        raise ErrorReporte(f"El reporte «{rep.archivo}» tiene corte {rep.corte}, anterior al último importado en {p.year} "
-                           f"({ultimo}, según las marcas de «observaciones» en «{HOJA}»): importarlo devolvería el libro a "
-                           "cifras viejas. No se escribió nada.")
     proyectos = sorted(int(x) for x in datos.proyectos["proyecto"])
-    cambios = _cambios(rep, p, filas, proyectos, ultima)
-    _exigir_contrato(cambios, p)
-    en_reporte = set(rep.proyectos["proyecto"])
-    resultado = Importacion(rep, libro, str(p), cambios, [x for x in proyectos if x not in en_reporte],
-                            rep.proyectos[~rep.proyectos["proyecto"].isin(proyectos)].reset_index(drop=True), ultimo)
-    if aplicar and resultado.pendientes:
-        _escribir(ws, columnas, resultado, p, original)
+
+    def planear(foto: FotoLibro) -> Plan:
+        hoja = foto.hoja(HOJA)
+        filas = _filas(hoja)
+        ultimo = ultimo_corte(f["observaciones"] for f in filas if f["periodo"] is not None and f["periodo"].year == p.year)
+        if ultimo is not None and rep.corte < ultimo:
+            raise ErrorReporte(f"El reporte «{rep.archivo}» tiene corte {rep.corte}, anterior al último importado en {p.year} "
+                               f"({ultimo}, según las marcas de «observaciones» en «{HOJA}»): importarlo devolvería el libro a "
+                               "cifras viejas. No se escribió nada.")
+        cambios = _cambios(rep, p, filas, proyectos, hoja.ultima)
+        _exigir_contrato(cambios, p)
+        en_reporte = set(rep.proyectos["proyecto"])
+        resultado = Importacion(rep, libro, str(p), cambios, [x for x in proyectos if x not in en_reporte],
+                                rep.proyectos[~rep.proyectos["proyecto"].isin(proyectos)].reset_index(drop=True), ultimo)
+        return Plan({hoja.titulo: _edicion(hoja, resultado, p)} if resultado.pendientes else {}, resultado)
+
+    def resumir(escritura: Escritura) -> str:
+        from .resumen_importacion import describir_importacion
+
+        resultado = escritura.plan.datos
+        resultado.copia, resultado.aplicada = escritura.copia, escritura.copia is not None
+        resultado.formulas_reemplazadas = escritura.formulas_reemplazadas
+        return describir_importacion(resultado)
+
+    escritura = escribir_libro(libro, planear, accion=f"crp_{rep.corte.isoformat()}", aplicar=aplicar, que=f"Importar «{rep.archivo}»",
+                               reemplazar_formulas=reemplazar_formulas, espera=espera, resumir=resumir)
+    resultado = escritura.plan.datos
+    resultado.texto, resultado.aplicada = escritura.texto, escritura.aplicada
     return resultado
 
 
-def _escribir(ws, columnas: dict[str, int], resultado: Importacion, p: pd.Period, original: bytes) -> None:
-    celdas: dict[tuple[int, int], object] = {}
-    modelos: dict[int, int] = {}
+def _edicion(hoja: HojaLeida, resultado: Importacion, p: pd.Period) -> Edicion:
+    columnas = dict(hoja.columnas)
+    edicion = Edicion()
     if "observaciones" not in columnas:
-        columnas["observaciones"] = ws.max_column + 1
-        celdas[1, columnas["observaciones"]] = "observaciones"
+        columnas["observaciones"] = max(hoja.columnas.values(), default=0) + 1
+        edicion.celdas[1, columnas["observaciones"]] = "observaciones"
     for c in resultado.pendientes:
         if c.nueva:
-            modelos[c.fila] = c.fila - 1
-            celdas[c.fila, columnas["proyecto"]] = c.proyecto
-            celdas[c.fila, columnas["periodo"]] = str(p)
-            celdas[c.fila, columnas["apropiacion"]] = _numero(c.apropiacion)
-        celdas[c.fila, columnas["compromisos"]] = _numero(c.compromisos)
-        celdas[c.fila, columnas["giros"]] = _numero(c.giros)
-        celdas[c.fila, columnas["observaciones"]] = c.observaciones
-    nuevo = parchar_hoja(original, ws.title, celdas, modelos)
-    libro = resultado.libro
-    if libro.read_bytes() != original:
-        raise ErrorReporte(f"El libro «{libro.name}» cambió mientras se importaba (¿está abierto en otro programa?). "
-                           "No se escribió nada; vuelva a intentarlo.")
-
-    with tempfile.TemporaryDirectory(prefix="pai-crp-") as carpeta:  # el libro nuevo se valida entero antes de reemplazar al anterior
-        prueba = Path(carpeta) / libro.name
-        prueba.write_bytes(nuevo)
-        try:
-            cargar_libro(prueba)
-        except ErrorValidacion as exc:
-            raise ErrorReporte(f"Importar «{resultado.reporte.archivo}» dejaría el libro «{libro.name}» inválido; "
-                               "no se escribió nada.", exc.problemas) from exc
-    resultado.copia = escribir_atomico(_copia(libro, resultado.reporte.corte), original)
-    escribir_atomico(libro, nuevo)
-    resultado.aplicada = True
-
-
-def _copia(libro: Path, corte: dt.date) -> Path:
-    """``LIBRO.antes_de_crp_AAAA-MM-DD.xlsx``, o ``…_2.xlsx``, ``…_3.xlsx`` si ya existe: nunca se reemplaza una copia."""
-    base, n = f"{libro.stem}.antes_de_crp_{corte.isoformat()}", 1
-    ruta = libro.with_name(f"{base}.xlsx")
-    while ruta.exists():
-        n += 1
-        ruta = libro.with_name(f"{base}_{n}.xlsx")
-    return ruta
+            edicion.modelos[c.fila] = c.fila - 1
+            edicion.celdas[c.fila, columnas["proyecto"]] = c.proyecto
+            edicion.celdas[c.fila, columnas["periodo"]] = str(p)
+            edicion.celdas[c.fila, columnas["apropiacion"]] = _numero(c.apropiacion)
+        edicion.celdas[c.fila, columnas["compromisos"]] = _numero(c.compromisos)
+        edicion.celdas[c.fila, columnas["giros"]] = _numero(c.giros)
+        edicion.celdas[c.fila, columnas["observaciones"]] = c.observaciones
+    return edicion

@@ -44,6 +44,7 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -155,34 +156,60 @@ def _cargar(ruta: Path):
         return openpyxl.load_workbook(ruta, read_only=True, data_only=True)
 
 
+@dataclass(frozen=True)
+class FormulaSinValor:
+    """Lo que se lee en una celda del contrato con fórmula y sin valor en caché (sección 9): no es una celda vacía.
+
+    La tipificación (:func:`~pai_analisis.libro.celdas.tipar_columna`) lo reporta como ``formula_sin_valor``,
+    con la celda y la fórmula, y dice que hay que abrir y guardar el archivo en Excel o LibreOffice.
+    """
+
+    celda: str
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
 def leer_xlsx(ruta: Path, hojas: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
     """Lee las hojas como valores crudos (``object``), con la columna ``_fila`` (fila de Excel).
 
     ``hojas``: los nombres de las hojas que se leen (se comparan normalizados); ``None`` = las
     del contrato. Las claves del resultado son los nombres reales de las hojas, en el orden
-    del libro.
+    del libro. Una celda de una columna del contrato con fórmula y sin valor en caché llega como
+    :class:`FormulaSinValor` (el valor en caché de las demás fórmulas llega como cualquier valor).
     """
     ruta = Path(ruta)
     with abrir_libro(ruta) as wb:
         try:
-            return _leer_hojas(wb, hojas)
+            return _leer_hojas(wb, hojas, ruta)
         except Exception as exc:  # XML de una hoja dañado: sigue siendo un problema del archivo
             raise ErrorLectura(
                 f"No se pudo leer «{ruta.name}»: una hoja está dañada ({type(exc).__name__}). Ábralo en Excel y vuelva a guardarlo."
             ) from exc
 
 
-def _leer_hojas(wb, hojas: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Las hojas pedidas de un libro abierto (``None`` = las del contrato), por nombre real."""
+def _leer_hojas(wb, hojas: Iterable[str] | None = None, ruta: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Las hojas pedidas de un libro abierto (``None`` = las del contrato), por nombre real.
+
+    Con ``ruta`` (el archivo de ``wb``), las fórmulas sin valor en caché de las hojas del contrato se
+    leen de su XML (:func:`~.formulas.formulas_sin_valor`) y llegan como :class:`FormulaSinValor`.
+    """
     if isinstance(hojas, str):  # leer_xlsx(ruta, hojas="instrucciones"): un nombre, no sus letras
         hojas = [hojas]
     buscadas = {normalizar(h) for h in (esquema.HOJAS if hojas is None else hojas)}
     contrato = {normalizar(h): {normalizar(c.nombre) for c in columnas} for h, columnas in esquema.HOJAS.items()}
+    titulos = [ws.title for ws in wb.worksheets if normalizar(ws.title) in buscadas]
+    sin_valor = {}
+    if ruta is not None:
+        from .formulas import formulas_sin_valor
+
+        sin_valor = formulas_sin_valor(ruta, [t for t in titulos if normalizar(t) in contrato])
     leidas: dict[str, pd.DataFrame] = {}
     for ws in wb.worksheets:
         clave = normalizar(ws.title)
         if clave in buscadas:
-            leidas[ws.title] = _leer_hoja(ws, contrato.get(clave))
+            leidas[ws.title] = _leer_hoja(ws, contrato.get(clave), sin_valor.get(ws.title, {}))
     return leidas
 
 
@@ -195,8 +222,12 @@ def _nombre(encabezado: tuple, i: int) -> str:
     return f"_sin_nombre_{i}" if i >= len(encabezado) or _en_blanco(encabezado[i]) else str(encabezado[i]).strip()
 
 
-def _leer_hoja(ws, columnas_contrato: set[str] | None) -> pd.DataFrame:
-    """Una hoja como DataFrame crudo; ``columnas_contrato`` (normalizadas) fija qué columnas se leen."""
+def _leer_hoja(ws, columnas_contrato: set[str] | None, sin_valor: dict | None = None) -> pd.DataFrame:
+    """Una hoja como DataFrame crudo; ``columnas_contrato`` (normalizadas) fija qué columnas se leen.
+
+    ``sin_valor``: {(fila, columna): fórmula} de las celdas con fórmula sin valor en caché; en una columna
+    del contrato llegan como :class:`FormulaSinValor` (en las demás, vacías, como las lee openpyxl).
+    """
     ws.reset_dimensions()  # no confiar en <dimension>: algunos programas la escriben mal y se perderían filas
     filas = ws.iter_rows(values_only=True)  # sin max_col: cada fila llega hasta su última celda
     encabezado = tuple(next(filas, None) or ())
@@ -209,7 +240,16 @@ def _leer_hoja(ws, columnas_contrato: set[str] | None) -> pd.DataFrame:
     derecha = [i for i in range(ancho, len(encabezado)) if not _en_blanco(encabezado[i])]  # después, solo con nombre
     lugar = {i: ancho + k for k, i in enumerate(derecha)}  # columna de Excel → posición en la tabla
     registros: list[tuple[int, tuple, tuple]] = []
+    faltan: dict[int, dict[int, FormulaSinValor]] = {}
+    for (n, col), formula in (sin_valor or {}).items():
+        if col - 1 in contrato:
+            faltan.setdefault(n, {})[col - 1] = FormulaSinValor(f"{_letras(col)}{n}", formula)
     for n, fila in enumerate(filas, start=2):
+        if n in faltan:
+            fila = list(fila) + [None] * (max(faltan[n]) + 1 - len(fila))
+            for i, sentinela in faltan[n].items():
+                fila[i] = sentinela
+            fila = tuple(fila)
         if not fila:  # filas que faltan en el XML (openpyxl las entrega vacías)
             continue
         valores = tuple(fila[:ancho])
@@ -218,6 +258,12 @@ def _leer_hoja(ws, columnas_contrato: set[str] | None) -> pd.DataFrame:
         if otras or not all(map(_en_blanco, valores)):
             registros.append((n, valores, otras))
     return _tabla([_nombre(encabezado, i) for i in [*range(ancho), *derecha]], ancho, registros)
+
+
+def _letras(columna: int) -> str:
+    from .formulas import columna_letra
+
+    return columna_letra(columna)
 
 
 def _tabla(nombres: list[str], ancho: int, registros: list[tuple[int, tuple, tuple]]) -> pd.DataFrame:

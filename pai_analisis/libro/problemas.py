@@ -24,6 +24,7 @@ REGLAS = {
     "encabezado_repetido": "un encabezado aparece dos veces en la hoja",
     # cada celda
     "celda_vacia": "una celda obligatoria está vacía",
+    "formula_sin_valor": "una fórmula sin valor calculado: el archivo nunca se abrió en Excel o LibreOffice (sección 9)",
     "no_numero": "la celda no es un número",
     "numero_ambiguo": "un número escrito como texto se puede leer de dos maneras («20.149»)",
     "fuera_de_rango": "un número fuera de lo que una oficina de planeación puede querer decir",

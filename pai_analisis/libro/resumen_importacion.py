@@ -50,6 +50,9 @@ def describir_importacion(i: Importacion) -> str:
     else:
         out.append(f"SIMULACIÓN: se escribirían {len(pendientes)} fila(s); no se escribió nada. "
                    "Para escribir, repita el comando con --aplicar.")
+    for f in i.formulas_reemplazadas:
+        out.append(f"Fórmula reemplazada por la cifra importada (--reemplazar-formulas): hoja «{f.hoja}», celda {f.celda}, "
+                   f"era ={f.formula}.")
     out += ["", f"Presupuesto de {i.periodo} por proyecto (millones de pesos):"]
     filas = [[str(c.proyecto), str(c.fila), _m(c.compromisos_antes), _m(c.compromisos), _dif(c.compromisos, c.compromisos_antes),
               _m(c.giros_antes), _m(c.giros), _dif(c.giros, c.giros_antes),
