@@ -32,6 +32,7 @@ from lxml import etree
 from ..errores import ErrorEscritura
 from .formulas import celdas_con_formula, columna_letra, numero_columna, posicion, q, referencia, ruta_hoja, trasladar
 from .partes import ajustar_libro
+from .recalculo import quitar_valores_viejos
 
 _XML = "http://www.w3.org/XML/1998/namespace"
 
@@ -168,7 +169,8 @@ def parchar_libro(original: bytes, celdas: dict[str, dict[tuple[int, int], objec
     Sin ``reemplazar_formulas`` y con alguna celda con fórmula entre las pedidas, devuelve ``(None, fórmulas)``
     sin armar nada. ``modelos``: {hoja: {fila nueva: fila cuyos estilos copia}}. Todas las demás partes
     quedan byte a byte, salvo las que exige la sección 9 (:func:`~.partes.ajustar_libro`: ``fullCalcOnLoad``,
-    ``calcChain.xml``, tablas y autofiltros).
+    ``calcChain.xml``, tablas y autofiltros) y las hojas con fórmulas que dependen de lo escrito, que pierden
+    su valor en caché para que LibreOffice también las recalcule (:mod:`.recalculo`).
     """
     modelos = modelos or {}
     with zipfile.ZipFile(io.BytesIO(original)) as z:
@@ -187,6 +189,7 @@ def parchar_libro(original: bytes, celdas: dict[str, dict[tuple[int, int], objec
                 reemplazadas[titulo], nuevas[titulo] = quitadas, filas
         if todas and not reemplazar_formulas:
             return None, todas
+        quitar_valores_viejos(z, partes, list(celdas))  # LibreOffice no lee fullCalcOnLoad: ver recalculo.py
         partes, borrar = ajustar_libro(z, partes, rutas, reemplazadas, nuevas)
         salida = io.BytesIO()
         with zipfile.ZipFile(salida, "w") as destino:
