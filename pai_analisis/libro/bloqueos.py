@@ -20,6 +20,7 @@ del sistema operativo con :mod:`filelock`; el archivo puede quedar, vacío, sin 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,14 +35,16 @@ def _excel(archivo: Path) -> str:
     if datos:
         n = datos[0]
         nombre = datos[1:1 + n].decode("cp1252", errors="replace").strip()
-        if 0 < n <= 53 and nombre.isprintable():
+        if 0 < n <= 52 and nombre.isprintable():
             return f"Excel, usuario «{nombre}»"
     return "Excel"
 
 
 def _libreoffice(archivo: Path) -> str:
     try:
-        campos = archivo.read_text(encoding="utf-8", errors="replace").strip().rstrip(";").split(",")
+        texto = archivo.read_text(encoding="utf-8", errors="replace").strip()
+        # campos separados por «,» y terminados en «;»; «\», «,» y «;» dentro de un campo van con «\» delante
+        campos = [re.sub(r"\\(.)", r"\1", c) for c in re.split(r"(?<!\\),", re.sub(r"(?<!\\);$", "", texto))]
     except OSError:
         return "LibreOffice"
     autor, usuario, equipo, fecha = (campos + ["", "", "", ""])[:4]

@@ -16,7 +16,9 @@ Todo comando que cambia el libro de seguimiento (``pai importar crp``, ``pai rec
   (:class:`~pai_analisis.errores.ErrorFormulas`, con cada hoja, celda y fórmula), salvo con
   ``reemplazar_formulas``; entonces las fórmulas compartidas se re-anclan y ``calcChain.xml``
   pierde las celdas reemplazadas (:mod:`.parche_hoja`, :mod:`.partes`).
-* **Recálculo.** Todo libro escrito lleva ``fullCalcOnLoad``: Excel y LibreOffice recalculan al abrir.
+* **Recálculo.** Todo libro escrito lleva ``fullCalcOnLoad`` (Excel recalcula al abrir); LibreOffice no
+  lo lee, así que las fórmulas que dependen de lo escrito pierden su valor en caché y LibreOffice las
+  calcula al abrir (:mod:`.recalculo`).
 * **Tablas.** Una tabla de Excel (o un autofiltro) crece sobre las filas agregadas justo debajo.
 
 Quien llama da una función ``planear(foto) -> Plan``: recibe la :class:`FotoLibro` (los bytes del
