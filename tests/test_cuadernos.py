@@ -1,4 +1,4 @@
-"""Los seis cuadernos: estructura (rápido) y ejecución con papermill, por la API y por la línea de comandos (lento)."""
+"""Los siete cuadernos: estructura (rápido) y ejecución con papermill, por la API y por la línea de comandos (lento)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
-NOMBRES = ["01_resumen", "02_objetivos", "03_proyectos_presupuesto", "04_indicadores", "05_plan_integrado", "06_riesgos"]
+NOMBRES = ["01_resumen", "02_objetivos", "03_proyectos_presupuesto", "04_indicadores", "05_plan_integrado", "06_riesgos",
+           "07_dependencias"]
 
 
-def test_estan_los_seis_en_orden():
+def test_estan_los_siete_en_orden():
     assert [c.stem for c in CUADERNOS] == NOMBRES
 
 
@@ -76,7 +77,7 @@ def test_papermill_de_linea_de_comandos(tmp_path):
 
     (La prueba anterior ejecuta cada cuaderno una vez con la API; esta, el comando ``papermill``
     tal cual lo documenta el README, con un solo cuaderno: la celda ``parameters`` es la misma en
-    los seis.) Las dos formas corren a la vez, cada una con su kernel.
+    los siete.) Las dos formas corren a la vez, cada una con su kernel.
     """
     ruta = CUADERNOS[0]
     formas = {"yaml": ["-f", "parametros/2024-06.yaml"], "p": ["-p", "periodo", "2024-06"]}

@@ -21,7 +21,7 @@ from pai_analisis.libro.carga import cargar_libro
 from pai_analisis.metricas.parametros import cargar_parametros
 
 HOJAS = ["resumen", "objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
-         "modificaciones", "armonizacion", "reprogramaciones", "dimensiones"]
+         "dependencias", "modificaciones", "armonizacion", "reprogramaciones", "dimensiones"]
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +44,11 @@ def _columna(ws, encabezado: str) -> int:
 
 def test_hojas_y_filas(libro_xlsx, metricas):
     assert libro_xlsx.sheetnames == HOJAS
-    # presupuesto: 7 proyectos × 6 cortes (enero a junio); dimensiones: 8 + 7 + 43 + 46 + 25 + 88 = 217 códigos
+    # presupuesto: 7 proyectos × 6 cortes (enero a junio); dimensiones: 8 + 7 + 43 + 46 + 25 + 88 = 217 códigos;
+    # dependencias: las 19 que responden por algún elemento del plan 2024 (todos activos en junio)
     for hoja, n in [("objetivos", 8), ("proyectos", 7), ("metas", 43), ("presupuesto", 42), ("indicadores", 46),
-                    ("actividades", 25), ("riesgos", 88), ("alertas", len(metricas.alertas)), ("modificaciones", 0),
+                    ("actividades", 25), ("riesgos", 88), ("alertas", len(metricas.alertas)), ("dependencias", 19),
+                    ("modificaciones", 0),
                     ("armonizacion", 0), ("reprogramaciones", 0), ("dimensiones", 217)]:
         assert libro_xlsx[hoja].max_row == n + 1, hoja
 

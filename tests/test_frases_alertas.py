@@ -42,6 +42,14 @@ CASOS = [
     ({"tipo": "riesgo_extremo", "elemento": "riesgo", "item": "R-01", "nombre": "Pérdida de expedientes", "responsable": NAN,
       "valor": NAN, "umbral": NAN, "proceso": "Gestión documental"},
      "El riesgo R-01 (Gestión documental) sigue en zona Extremo después de sus controles."),
+    # con dueño (sección 10: el responsable del riesgo o el de los indicadores de su proceso)
+    ({"tipo": "riesgo_materializado", "elemento": "riesgo", "item": "R-03", "nombre": "Pérdida de expedientes",
+      "responsable": "Subdirección de Gestión Documental", "valor": NAN, "umbral": NAN, "proceso": "Gestión documental",
+      "tipo_riesgo": "Gestión", "periodo_materializacion": "2024-05"},
+     "El riesgo R-03 (gestión, Gestión documental; responde: Subdirección de Gestión Documental) se materializó en 2024-05."),
+    ({"tipo": "riesgo_extremo", "elemento": "riesgo", "item": "R-04", "nombre": "Fraude", "responsable": "Oficina Jurídica",
+      "valor": NAN, "umbral": NAN, "proceso": "Gestión jurídica"},
+     "El riesgo R-04 (Gestión jurídica; responde: Oficina Jurídica) sigue en zona Extremo después de sus controles."),
     ({"tipo": "brecha_fisico_financiera", "elemento": "proyecto", "item": "2", "nombre": "Sedes", "responsable": NAN,
       "valor": 37.5, "umbral": 25.0, "ejecucion_presupuestal": 87.5, "avance_fisico": 50.0},
      "El proyecto 2 «Sedes» tiene comprometido el 87,5 % del presupuesto y un avance físico de 50,0 %: lo financiero va "

@@ -215,7 +215,7 @@ def test_html_sin_codigo_ni_red_en_espanol(publicado, nombre):
 
 @pytest.mark.lento
 def test_informes_con_figuras(publicado):
-    """Cada informe de área tiene al menos una figura; la portada enlaza los seis informes."""
+    """Cada informe de área tiene al menos una figura; la portada enlaza los siete informes."""
     salida, _ = publicado
     for nombre in INFORMES:
         assert analizar((salida / "2024-06" / nombre).read_text(encoding="utf-8")).de("img"), f"{nombre} sin figuras"

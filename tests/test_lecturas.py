@@ -1,9 +1,9 @@
-"""Las lecturas de los seis informes con datos escasos (rápido: sin núcleo de Jupyter).
+"""Las lecturas de los siete informes con datos escasos (rápido: sin núcleo de Jupyter).
 
 Para cada escenario (plantilla vacía, libro a medio diligenciar, datos de demostración en
 enero y diciembre, libros diminutos con un solo proyecto) se llama a cada función de
 :mod:`pai_analisis.informes.lecturas` (``resumen``, ``objetivos``, ``proyectos``,
-``indicadores``, ``plan``, ``riesgos``) tal como la llaman los cuadernos (las llamadas se leen
+``indicadores``, ``plan``, ``riesgos``, ``dependencias``) tal como la llaman los cuadernos (las llamadas se leen
 de los propios cuadernos) con un contexto de ``contexto.preparar_desde``: ninguna falla, las frases son texto llano sin «nan» ni «—», y
 un gráfico solo se dibuja cuando hay datos.
 """
@@ -21,14 +21,24 @@ from matplotlib.figure import Figure
 
 from pai_analisis.informes.contexto import preparar_desde
 from pai_analisis.informes.figuras import figura_html
-from pai_analisis.informes.lecturas import conciliacion, indicadores, objetivos, plan, presupuesto, proyectos, resumen, riesgos
+from pai_analisis.informes.lecturas import (
+    conciliacion,
+    dependencias,
+    indicadores,
+    objetivos,
+    plan,
+    presupuesto,
+    proyectos,
+    resumen,
+    riesgos,
+)
 from pai_analisis.libro.carga import cargar_libro
 from pai_analisis.libro.plantilla import escribir_plantilla
 
 RAIZ = Path(__file__).resolve().parents[1]
 CUADERNOS = sorted((RAIZ / "cuadernos").glob("[0-9][0-9]_*.ipynb"))
 MODULOS = {m.__name__.rsplit(".", 1)[1]: m for m in (resumen, objetivos, proyectos, presupuesto, conciliacion, indicadores, plan,
-                                                          riesgos)}
+                                                          riesgos, dependencias)}
 _MODULO = r"\b(" + "|".join(MODULOS) + ")"  # ``resumen``, ``proyectos``, ``riesgos``…
 _LLAMADA = re.compile(_MODULO + r'\.(\w+)\(ctx(?:, "(\w+)")?\)')
 _FIGURA = re.compile(r"figura_html\(" + _MODULO + r'\.(grafico_\w+)\(ctx(?:, "(\w+)")?\), ' + _MODULO + r"\.(alt_\w+)\(ctx")

@@ -239,7 +239,8 @@ def test_excel_tiene_todas_las_tablas_del_modelo(tmp_path):
     t = tablas(m)
     wb = openpyxl.load_workbook(exportar_xlsx(m, tmp_path / "m.xlsx"))
     assert wb.sheetnames == ["resumen", "objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades",
-                             "riesgos", "alertas", "modificaciones", "armonizacion", "reprogramaciones", "dimensiones"]
+                             "riesgos", "alertas", "dependencias", "modificaciones", "armonizacion", "reprogramaciones",
+                             "dimensiones"]
     for nombre, df in t.items():
         ws = wb[nombre]
         assert [c.value for c in ws[1]] == [c.titulo for c in COLUMNAS[nombre]], nombre

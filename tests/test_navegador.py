@@ -9,7 +9,7 @@ general, las dos portadas de periodo y los doce informes. Lo que el producto pro
 
 * ninguna petición sale de la máquina: cada contexto enruta toda petición que no sea
   ``file:`` ni ``data:`` a un fallo y la anota; no hay mensajes en la consola ni imágenes rotas;
-* la barra de navegación lleva al archivo, al índice del periodo, a los otros cinco informes y
+* la barra de navegación lleva al archivo, al índice del periodo, a los otros seis informes y
   al mismo informe del mes vecino; cada enlace de cada página llega a un archivo que existe y,
   si lleva ``#fragmento``, a un elemento con ese id (o a un filtro que la tabla tiene);
 * en un teléfono (390 × 844 px) ningún semáforo queda fuera de la pantalla y la página no se
@@ -189,7 +189,7 @@ def _esperada(pagina: str) -> list[dict]:
 @pytest.mark.parametrize("pagina", PAGINAS_PERIODO)
 def test_navegacion_entre_informes(pagina, publicado, navegador):
     """Cada barra de navegación: archivo (``../index.html``), índice del periodo, el mismo informe del mes vecino
-    (``rel=prev``/``rel=next``, con el nombre del mes) y los seis informes, el actual con ``aria-current``."""
+    (``rel=prev``/``rel=next``, con el nombre del mes) y los siete informes, el actual con ``aria-current``."""
     with _abrir(navegador, publicado / pagina) as page:
         barras = page.evaluate("""() => Array.from(document.querySelectorAll('nav.pai-navegacion')).map(n =>
             Array.from(n.querySelectorAll('a[href]')).map(a => ({

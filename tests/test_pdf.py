@@ -394,7 +394,7 @@ def test_pdf_numerado_de_tamano_razonable(pdf):
 def test_contenido_con_numeros_de_pagina_de_los_marcadores(pdf, publicado):
     _, lector, textos = pdf
     informes = _titulos_html(publicado, "h1")
-    assert len(informes) == 6
+    assert len(informes) == 7
     n_contenido = next(n for n, t in enumerate(textos[:3]) if t.lstrip().startswith("Contenido"))
     leidos = [
         (m.group(1).strip(), int(m.group(2)))  # «Riesgos ........ 31»

@@ -2,7 +2,7 @@
 
 Las corridas de punta a punta (marca ``lento``) usan un **cuaderno mínimo** (el encabezado, el
 resultado del mes y el pie de ``01_resumen``) para que cada periodo cueste un kernel corto; los
-seis informes completos se prueban en ``test_informes.py`` y ``test_cuadernos.py``. ``pai`` corre
+siete informes completos se prueban en ``test_informes.py`` y ``test_cuadernos.py``. ``pai`` corre
 como subproceso, como en cron.
 
 Los libros se escriben con :func:`escribir_plantilla` a partir del plan 2024 y de su año de

@@ -112,7 +112,7 @@ def test_cuadernos_no_deja_media_copia(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["03_proyectos_presupuesto.ipynb"]
     assert main(["cuadernos", str(tmp_path), "--sobrescribir"]) == 0
     nombres = sorted(p.name for p in tmp_path.iterdir())
-    assert nombres[:6] == ["01_resumen.ipynb", "02_objetivos.ipynb", "03_proyectos_presupuesto.ipynb",
-                           "04_indicadores.ipynb", "05_plan_integrado.ipynb", "06_riesgos.ipynb"]
+    assert nombres[:7] == ["01_resumen.ipynb", "02_objetivos.ipynb", "03_proyectos_presupuesto.ipynb",
+                           "04_indicadores.ipynb", "05_plan_integrado.ipynb", "06_riesgos.ipynb", "07_dependencias.ipynb"]
     assert "explorar.ipynb" in nombres
     assert (tmp_path / "03_proyectos_presupuesto.ipynb").read_text(encoding="utf-8") != "mío"

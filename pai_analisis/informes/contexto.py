@@ -50,6 +50,13 @@ class Contexto:
 
         return cumplimiento_mensual(self.libro.indicadores, self.libro.seguimiento_indicadores, self.periodo)
 
+    @cached_property
+    def elementos_dependencias(self) -> pd.DataFrame:
+        """Cada elemento activo en P con su dependencia, si se debía y se reportó, su semáforo (informe 07; sección 10)."""
+        from ..metricas.dependencias import elementos_del_periodo
+
+        return elementos_del_periodo(self.libro, self.periodo, self.metricas)
+
     @property
     def periodo_texto(self) -> str:
         return periodo_en_palabras(self.periodo)
@@ -59,7 +66,7 @@ class Contexto:
 
     def completar(self) -> Contexto:
         """Calcula ya todas las series perezosas (para guardar el cálculo completo)."""
-        for nombre in ("serie", "curva", "indicadores_mes"):
+        for nombre in ("serie", "curva", "indicadores_mes", "elementos_dependencias"):
             getattr(self, nombre)
         return self
 

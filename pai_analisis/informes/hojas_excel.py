@@ -17,7 +17,7 @@ PCT, MILLONES, DECIMAL, ENTERO = '0.0" %"', "#,##0", "#,##0.00", "0"
 MOVIMIENTO = "#,##0.0"  # el movimiento del mes puede ser negativo y de una décima (sección 8.1): se ve con su signo
 
 # una hoja por tabla del modelo, en este orden, después de «resumen»
-HOJAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
+HOJAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas", "dependencias",
          "modificaciones", "armonizacion", "reprogramaciones", "dimensiones")
 
 # columnas de cumplimiento que se colorean con el semáforo

@@ -1,4 +1,4 @@
-"""La navegación entre páginas: cada informe lleva al índice del periodo, al archivo, a los otros cinco
+"""La navegación entre páginas: cada informe lleva al índice del periodo, al archivo, a los otros seis
 informes y al mismo informe del mes anterior y del siguiente.
 
 El bloque de los meses vecinos va entre los comentarios ``<!--pai:vecinos-->`` y
@@ -15,7 +15,7 @@ from pathlib import Path
 from ..comun.periodos import periodo_en_palabras
 from .piezas import Pieza, escapar
 
-# (archivo sin .html, título, nombre corto, descripción) de los seis informes de un periodo, en orden.
+# (archivo sin .html, título, nombre corto, descripción) de los siete informes de un periodo, en orden.
 INFORMES = (
     ("01_resumen", "Resumen ejecutivo", "Resumen", "Índice PAI, componentes, alertas principales y evolución del índice."),
     (
@@ -47,6 +47,12 @@ INFORMES = (
         "Riesgos de gestión y corrupción",
         "Riesgos",
         "Mapas de calor DAFP inherente y residual, riesgos materializados y en zona alta.",
+    ),
+    (
+        "07_dependencias",
+        "Reportes de las dependencias",
+        "Dependencias",
+        "Qué debía reportar cada dependencia en el mes, qué reportó, qué falta, sus elementos en rojo y sus alertas.",
     ),
 )
 TITULOS = {archivo: (titulo, descripcion) for archivo, titulo, _corto, descripcion in INFORMES}

@@ -153,6 +153,7 @@ HOJAS: dict[str, tuple[Columna, ...]] = {
         _c("descripcion", "texto", "Descripción del riesgo"),
         _c("probabilidad", "codigo", "Probabilidad inherente", valores=PROBABILIDADES),
         _c("impacto", "codigo", "Impacto inherente", valores=IMPACTOS),
+        _opc("responsable", "texto", "Dependencia que responde por el riesgo (vacío: la que responde por los indicadores de su proceso)"),
     ),
     "controles": (
         _c("riesgo", "id", "Identificador del riesgo"),

@@ -8,6 +8,7 @@
 * :mod:`.alertas`: qué mirar primero, como datos; :mod:`.advertencias`: las advertencias del
   libro que necesitan cifras calculadas.
 * :mod:`.conciliacion` (8.3): los totales del libro frente al presupuesto que publica el Distrito.
+* :mod:`.dependencias` (10): quién reporta qué, lo que cada dependencia debía y reportó en P, lo que tiene en rojo.
 * :mod:`.calculo`: :func:`calcular_metricas` reúne todo en :class:`Metricas`, con las alertas
   como datos: ``pai.calcular_metricas`` (:mod:`pai_analisis.informes.contexto`) les agrega su frase.
 

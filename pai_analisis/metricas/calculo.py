@@ -19,6 +19,7 @@ from .actividades import calcular_actividades
 from .alertas import calcular_alertas
 from .armonizacion import calcular_armonizacion
 from .cobertura import calcular_cobertura
+from .dependencias import estado_dependencias, responsable_de_riesgos
 from .indicadores import calcular_indicadores
 from .indice import calcular_objetivos, componentes, indice_pai, proyectar_indice
 from .metas import agregar_proyectos, calcular_metas, reprogramaciones_hasta
@@ -140,6 +141,9 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     objetivos = _con_semaforo(calcular_objetivos(libro.objetivos, _activos(metas), _activos(indicadores), _activos(actividades)),
                               "cumplimiento", par)
     riesgos = calcular_riesgos(libro.riesgos, libro.controles, libro.seguimiento_riesgos, p)
+    duenos = responsable_de_riesgos(libro.riesgos, libro.indicadores, libro.proyectos)  # sección 10: quién responde
+    duenos = riesgos["riesgo"].map(dict(zip(libro.riesgos["riesgo"].astype(str), duenos, strict=True))).astype(object)
+    riesgos["responsable"] = duenos.where(duenos.notna(), None)
     anterior = None
     componentes_previos = []  # componentes de hasta dos meses antes (para la tendencia)
     if p.month > 1:
@@ -156,7 +160,7 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
     proyeccion = proyectar_indice([*componentes_previos, n.componentes], p.month, par.pesos)
     alertas = calcular_alertas(_activos(metas), _activos(proyectos), _activos(indicadores), _activos(actividades), riesgos, par)
     datos = {"archivo": libro.nombre_datos, "sha256": libro.sha256, "demostracion": libro.demostracion, "vigencia": libro.vigencia}
-    return Metricas(
+    metricas = Metricas(
         periodo=p, vigencia=libro.vigencia, parametros=par, metas=metas, proyectos=proyectos, indicadores=indicadores,
         actividades=actividades, objetivos=objetivos, riesgos=riesgos, alertas=alertas, presupuesto=n.presupuesto,
         presupuesto_total=n.presupuesto_total, componentes=n.componentes, indice_pai=n.indice_pai, anterior=anterior,
@@ -167,6 +171,8 @@ def calcular_metricas(libro: Libro, periodo, parametros: Parametros | None = Non
         armonizacion=calcular_armonizacion(libro.proyectos, libro.presupuesto, libro.armonizacion, p),
         presupuesto_mensual=movimientos(libro.presupuesto, p),
     )
+    metricas.dependencias = estado_dependencias(libro, p, metricas)  # sección 10: lo debido, lo reportado, lo en rojo
+    return metricas
 
 
 def serie_mensual(libro: Libro, periodo, parametros: Parametros | None = None, *, memoria: dict | None = None) -> pd.DataFrame:

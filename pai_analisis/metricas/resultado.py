@@ -48,6 +48,7 @@ class Metricas:
     modificaciones: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 6.3
     armonizacion: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 6.4
     presupuesto_mensual: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 8.1: cada corte con su movimiento del mes
+    dependencias: pd.DataFrame = field(default_factory=pd.DataFrame)  # sección 10: por dependencia, lo debido, reportado y en rojo
 
     @property
     def semaforo_indice(self) -> str | None:
@@ -120,6 +121,10 @@ class Metricas:
             # mensaje: la frase, que agrega pai.calcular_metricas (informes/lecturas/alertas.py); sin ella, la clave no sale
             "alertas": _registros(self.alertas, {"severidad": _s, "tipo": _s, "elemento": _s, "item": _s, "nombre": _s,
                                                  "responsable": _s, "valor": _f, "umbral": _f, "mensaje": _s}),
+            "dependencias": _registros(self.dependencias.assign(periodo=self.dependencias["periodo"].astype(str))
+                                       if len(self.dependencias) else self.dependencias, {
+                "dependencia": str, "periodo": _s, "debidos": int, "reportados": int, "faltantes": int,
+                "porcentaje_reportado": _f, "estado_reporte": _s, "en_rojo": int, "alertas": int}),
             "anterior": self.anterior,
             "proyeccion_diciembre": self.proyeccion,
             "semaforo_indice": self.semaforo_indice,

@@ -162,6 +162,9 @@ COLUMNAS: dict[str, tuple[Columna, ...]] = {
     ),
     "riesgos": (
         PERIODO, RIESGO, PROCESO,
+        Columna("responsable", "Responsable", "texto", "texto",
+                "Dependencia que responde por el riesgo: la de la columna responsable de riesgos; vacía en el libro, la que "
+                "responde por todos los indicadores de su proceso (o por el proyecto del mismo nombre). Sección 10."),
         Columna("tipo", "Tipo", "categoria", "categoría", "Corrupción o Gestión.", TIPOS_RIESGO),
         Columna("descripcion", "Descripción", "texto", "texto", "Descripción del riesgo."),
         Columna("probabilidad", "Probabilidad inherente", "categoria", "nivel DAFP", "Sección 3.7.", PROBABILIDADES, True),
@@ -211,6 +214,21 @@ COLUMNAS["dimensiones"] = (
     OBJETIVO, PROYECTO, META, INDICADOR, ACTIVIDAD, RIESGO, NOMBRE,
     Columna("nombre_objetivo", "Nombre del objetivo", "texto", "texto", "Nombre del objetivo estratégico de la fila."),
     COMPONENTE, PROCESO, RESPONSABLE, ESTADO,
+)
+
+COLUMNAS["dependencias"] = (  # sección 10: una fila por dependencia con algún elemento activo en el periodo
+    PERIODO,
+    Columna("dependencia", "Dependencia", "texto", "texto", "Dependencia (área) que responde: el responsable de la meta (o de su "
+            "proyecto), del indicador y del riesgo, la dependencia de la actividad; «Sin dependencia»: la oficina."),
+    Columna("debidos", "Debidos", "entero", "número", "Elementos que debían reportar su valor del periodo: metas, actividades y "
+            "riesgos activos, e indicadores activos cuya periodicidad cierra en el periodo."),
+    Columna("reportados", "Reportados", "entero", "número", "De los debidos, los que tienen su valor del periodo en el libro."),
+    Columna("faltantes", "Faltantes", "entero", "número", "debidos − reportados."),
+    Columna("porcentaje_reportado", "Reportado (%)", "numero", PCT, "reportados / debidos × 100; vacío si no debía nada."),
+    Columna("estado_reporte", "Estado del reporte", "categoria", "categoría", "sin_reportes: no entregó nada de lo debido; "
+            "incompleto: una parte; completo: todo; nada_debido: no debía nada.", ("sin_reportes", "incompleto", "completo", "nada_debido")),
+    Columna("en_rojo", "En rojo", "entero", "número", "Metas, indicadores y actividades activos de la dependencia en rojo (crítico)."),
+    Columna("alertas", "Alertas", "entero", "número", "Alertas del periodo cuyo responsable es la dependencia."),
 )
 
 COLUMNAS["modificaciones"] = (
@@ -269,7 +287,8 @@ COLUMNAS["serie"] = (
     Columna("materializado", "Materializado", "booleano", "sí/no", "Solo en riesgos: materializado hasta ese mes."),
 )
 
-TABLAS_ABIERTAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas")
+TABLAS_ABIERTAS = ("objetivos", "proyectos", "metas", "presupuesto", "indicadores", "actividades", "riesgos", "alertas",
+                   "dependencias")
 TABLAS = (*TABLAS_ABIERTAS, "dimensiones", "modificaciones", "armonizacion", "reprogramaciones")
 
 

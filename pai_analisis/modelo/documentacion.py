@@ -20,9 +20,9 @@ Un solo modelo, construido una vez por periodo en `pai_analisis/modelo/`: de él
 
 - en Python, `pai.tablas(metricas)`: un diccionario de DataFrames con los tipos de abajo
   (`objetivos`, `proyectos`, `metas`, `presupuesto`, `indicadores`, `actividades`, `riesgos`,
-  `alertas`, `dimensiones`, `modificaciones`, `armonizacion`, `reprogramaciones`), y
+  `alertas`, `dependencias`, `dimensiones`, `modificaciones`, `armonizacion`, `reprogramaciones`), y
   `pai.serie_larga(libro, hasta)`: todos los niveles mes a mes (tabla `serie`);
-- los **datos abiertos** de cada periodo publicado, `DIR/P/datos/`: un CSV por nivel (las ocho
+- los **datos abiertos** de cada periodo publicado, `DIR/P/datos/`: un CSV por nivel (las nueve
   primeras tablas) y su `datapackage.json` (Frictionless), enlazados desde la portada del periodo;
 - `pai metricas --formato parquet --salida CARPETA`: un Parquet por tabla, que `pandas.read_parquet`
   relee con los mismos tipos (necesita `pyarrow`: `pip install ".[analistas]"`);

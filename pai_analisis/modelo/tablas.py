@@ -32,6 +32,8 @@ TITULOS = {
     "actividades": ("Actividades del plan de acción integrado", "Una fila por actividad iniciada (Decreto 612 de 2018)."),
     "riesgos": ("Mapa de riesgos", "Una fila por riesgo, con sus zonas inherente y residual (DAFP v5) y si se materializó."),
     "alertas": ("Alertas del periodo", "Una fila por alerta: qué mirar primero, de la más grave a la menos."),
+    "dependencias": ("Reportes por dependencia", "Una fila por dependencia con algún elemento activo en el periodo: lo que "
+                     "debía reportar del mes, lo que reportó, lo que falta, sus elementos en rojo y sus alertas (sección 10)."),
     "dimensiones": ("Dimensiones", "Una fila por código del periodo (objetivo, proyecto, meta, indicador, actividad, riesgo) "
                     "con su nombre, objetivo, componente, proceso y responsable: la tabla para unir."),
     "modificaciones": ("Modificaciones presupuestales", "Una fila por cambio de la apropiación entre cortes consecutivos (sección 6.3)."),
@@ -42,7 +44,8 @@ TITULOS = {
 
 # la clave de cada tabla: sus valores no se repiten en un periodo (el datapackage.json la declara y frictionless la verifica)
 CLAVES = {"objetivos": ("objetivo",), "proyectos": ("proyecto",), "metas": ("proyecto", "meta"), "presupuesto": ("proyecto", "corte"),
-          "indicadores": ("indicador",), "actividades": ("actividad",), "riesgos": ("riesgo",), "dimensiones": ("nivel", "clave"),
+          "indicadores": ("indicador",), "actividades": ("actividad",), "riesgos": ("riesgo",), "dependencias": ("dependencia",),
+          "dimensiones": ("nivel", "clave"),
           "serie": ("periodo", "nivel", "clave")}
 
 
@@ -118,9 +121,10 @@ def tablas(metricas) -> dict[str, pd.DataFrame]:
     """Las tablas tipadas del periodo de ``metricas`` (:class:`~pai_analisis.metricas.Metricas`).
 
     Claves, en orden: ``objetivos``, ``proyectos``, ``metas``, ``presupuesto`` (un corte por fila,
-    con su movimiento del mes), ``indicadores``, ``actividades``, ``riesgos``, ``alertas`` (las
-    ocho de los datos abiertos), ``dimensiones`` (cada código con su nombre, objetivo, componente,
-    proceso y responsable, para unir), ``modificaciones``, ``armonizacion`` y ``reprogramaciones``.
+    con su movimiento del mes), ``indicadores``, ``actividades``, ``riesgos``, ``alertas``,
+    ``dependencias`` (sección 10: por dependencia, lo debido, reportado, faltante y en rojo) (las nueve de
+    los datos abiertos), ``dimensiones`` (cada código con su nombre, objetivo, componente, proceso y
+    responsable, para unir), ``modificaciones``, ``armonizacion`` y ``reprogramaciones``.
     Columnas, tipos, unidades y significado: ``docs/tablas.md``. Ejemplo::
 
         t = pai.tablas(pai.calcular_metricas(libro, "2024-06"))
@@ -137,6 +141,7 @@ def tablas(metricas) -> dict[str, pd.DataFrame]:
         "actividades": m.actividades,
         "riesgos": m.riesgos,
         "alertas": _alertas(m),
+        "dependencias": m.dependencias,
         "dimensiones": _dimensiones(m),
         "modificaciones": _cambios(m.modificaciones),
         "armonizacion": _cambios(m.armonizacion),

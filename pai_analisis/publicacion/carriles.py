@@ -1,7 +1,7 @@
 """Ejecución de cuadernos con papermill sobre núcleos (kernels) calientes, en paralelo.
 
 Medido en esta máquina (2 núcleos): arrancar un kernel e importar pandas, matplotlib y
-seaborn cuesta ≈ 1,3 s por cuaderno; con seis cuadernos por periodo ese arranque domina
+seaborn cuesta ≈ 1,3 s por cuaderno; con siete cuadernos por periodo ese arranque domina
 el tiempo. Por eso ``pai informes`` abre un *carril* por proceso paralelo (por defecto,
 uno por núcleo): cada carril es un kernel de Jupyter que se arranca una vez y ejecuta,
 uno tras otro, los cuadernos que le tocan, con papermill (:mod:`.kernel`: ``km=`` y ``kc=`` reutilizan

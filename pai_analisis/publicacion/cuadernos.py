@@ -1,6 +1,6 @@
 """Los cuadernos de los informes: dónde están, cómo se titulan y cómo se exportan a HTML.
 
-Los seis cuadernos numerados (``01_resumen.ipynb`` … ``06_riesgos.ipynb``) viajan dentro del
+Los siete cuadernos numerados (``01_resumen.ipynb`` … ``07_dependencias.ipynb``) viajan dentro del
 paquete instalado (``pai_analisis/cuadernos/`` en la rueda); en una copia del repositorio son la
 carpeta ``cuadernos/`` de la raíz. ``pai cuadernos DIR`` los copia para que un analista los
 adapte y ``pai informes --cuadernos DIR`` ejecuta los adaptados.

@@ -69,7 +69,7 @@ def _enlazar_desde_la_portada(portada: Path, nombre: str) -> None:
     texto = portada.read_text(encoding="utf-8")
     enlace = (
         f'<p class="pai-pdf"><a href="{escape(nombre)}" download>Descargar el PDF para el comité</a> '
-        "(la portada y los seis informes en un documento A4, con contenido y números de página)</p>"
+        "(la portada y los siete informes en un documento A4, con contenido y números de página)</p>"
     )
     if MARCA_PDF in texto:
         escribir_atomico(portada, texto.replace(MARCA_PDF, enlace, 1))

@@ -54,7 +54,9 @@ def preparar_portada(carpeta: Path, ctx, cuadernos: list[Path], anterior=None, p
 
 def _portada_html(ctx, cuadernos: list[Path], revision=None) -> str:
     # MARCA_PDF: donde :mod:`.impresion` pone el enlace al PDF del comité si este se pudo hacer
-    """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen) y los informes."""
+    """Portada del periodo: la frase del mes, las cifras grandes (las mismas del resumen), qué dependencias no han
+    reportado (sección 10) y los informes."""
+    from ..informes.lecturas.dependencias import resumen_pendientes
     from ..informes.lecturas.resumen import frase_resultado, tarjetas_indice
     from ..informes.paginas import pagina_html
     from ..informes.piezas import Pieza, escapar
@@ -65,6 +67,7 @@ def _portada_html(ctx, cuadernos: list[Path], revision=None) -> str:
         for c in cuadernos
     )
     cuerpo = Pieza(f'<p class="pai-lectura">{escapar(frase_resultado(ctx))}</p>{tarjetas_indice(ctx)}'
+              f'<h2 id="dependencias">Reportes de las dependencias</h2>{resumen_pendientes(ctx)}'
               f'<h2 id="informes">Informes del periodo</h2><ul class="pai-enlaces">{enlaces}</ul>{MARCA_PDF}'
               f'<h2 id="version">Versión de este informe</h2>{escapar(revision or Pieza())}'
               f'<p class="pai-nota">Para analistas: los cuadernos ejecutados están en <a href="cuadernos/">cuadernos/</a> '

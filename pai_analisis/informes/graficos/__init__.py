@@ -6,7 +6,14 @@ o ``None`` si no hay ningún valor que dibujar (no se dibujan gráficos vacíos)
 * :mod:`.barras`, :mod:`.series`, :mod:`.matrices`: los gráficos, por forma.
 """
 
-from .barras import avance_por_grupo, barras_semaforo, conteo_por_grupo, fisico_financiero, metas_por_proyecto
+from .barras import (
+    avance_por_grupo,
+    barras_semaforo,
+    conteo_por_grupo,
+    fisico_financiero,
+    metas_por_proyecto,
+    reportes_por_dependencia,
+)
 from .base import ANCHO, ANCHO_TELEFONO, estilo, hay_datos
 from .matrices import franja_mensual, mapas_riesgo, riesgos_por_proceso
 from .series import curvas_presupuesto, evolucion_indice
@@ -27,6 +34,7 @@ __all__ = [
     "hay_datos",
     "mapas_riesgo",
     "metas_por_proyecto",
+    "reportes_por_dependencia",
     "riesgos_por_proceso",
 ]
 

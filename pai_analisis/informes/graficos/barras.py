@@ -220,3 +220,32 @@ def avance_por_grupo(grupos: pd.DataFrame, parametros, ancho: float = ANCHO):
     ]
     ax.legend(handles=manijas, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1 if chico else 2)
     return fig
+
+
+@con_estilo
+def reportes_por_dependencia(dependencias: pd.DataFrame, ancho: float = ANCHO):
+    """Por dependencia (tabla ``dependencias`` de :mod:`pai_analisis.metricas.dependencias`): reportes del mes entregados y
+    faltantes, apilados; la que más debe arriba. Solo las que debían algo en el periodo."""
+    t = dependencias[dependencias["debidos"] > 0]
+    if not len(t):
+        return None
+    t = t.sort_values(["faltantes", "debidos"], ascending=[True, True], kind="stable")  # barh dibuja de abajo arriba
+    chico = angosto(ancho)
+    fig, ax = nueva_figura(alto=(1.4 if chico else 1.0) + (0.5 if chico else 0.34) * len(t), ancho=ancho)
+    y = np.arange(len(t))
+    entregados = ax.barh(y, t["reportados"], height=0.62, color="#1d3557", zorder=2, label="Reportados")
+    faltan = ax.barh(y, t["faltantes"], left=t["reportados"], height=0.62, color=COLORES_SEMAFORO["critico"],
+                     hatch=TRAMAS_SEMAFORO["critico"], edgecolor=BORDES_SEMAFORO["critico"], lw=0.5, zorder=2, label="Faltan")
+    for barras, valores, color in ((entregados, t["reportados"], "white"), (faltan, t["faltantes"], "white")):
+        for b, v in zip(barras, valores, strict=False):
+            if v:
+                ax.text(b.get_x() + b.get_width() / 2, b.get_y() + b.get_height() / 2, str(int(v)), ha="center", va="center",
+                        fontsize=8, color=color, fontweight="bold", zorder=3,
+                        bbox={"facecolor": b.get_facecolor(), "edgecolor": "none", "pad": 0.6})
+    ax.set_yticks(y, [envolver(d, 22 if chico else 46) for d in t["dependencia"]], fontsize=8)
+    ax.set_xlim(0, max(int(t["debidos"].max()), 1) * 1.05)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Reportes del mes (elementos debidos)")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
+    return fig

@@ -27,6 +27,12 @@ def _quien(a: dict) -> str:
     return texto
 
 
+def _dueno(a: dict) -> str:
+    """``"; responde: Oficina Jurídica"`` (la dependencia dueña del riesgo, sección 10) o ``""``."""
+    resp = a.get("responsable")
+    return f"; responde: {resp}" if isinstance(resp, str) and resp.strip() else ""
+
+
 def _brecha(a: dict) -> str:
     sentido = "por delante" if a["valor"] > 0 else "por detrás"
     return (f"El proyecto {a['item']}{_quien(a)} tiene comprometido el {pct(a['ejecucion_presupuestal'])} del presupuesto y un "
@@ -44,9 +50,10 @@ PLANTILLAS = {
                                          f"frente al {pct(a['programado'])} programado."),
     ("sin_reporte", "indicador"): lambda a: (f"El indicador {a['item']}{_quien(a)}, del proceso {a['proceso']}, está vencido y no "
                                              "tiene ningún reporte: cuenta como 0."),
-    ("riesgo_materializado", "riesgo"): lambda a: (f"El riesgo {a['item']} ({a['tipo_riesgo'].lower()}, {a['proceso']}) se "
-                                                   f"materializó en {a['periodo_materializacion']}."),
-    ("riesgo_extremo", "riesgo"): lambda a: f"El riesgo {a['item']} ({a['proceso']}) sigue en zona Extremo después de sus controles.",
+    ("riesgo_materializado", "riesgo"): lambda a: (f"El riesgo {a['item']} ({a['tipo_riesgo'].lower()}, {a['proceso']}{_dueno(a)}) "
+                                                   f"se materializó en {a['periodo_materializacion']}."),
+    ("riesgo_extremo", "riesgo"): lambda a: (f"El riesgo {a['item']} ({a['proceso']}{_dueno(a)}) sigue en zona Extremo después de "
+                                             "sus controles."),
     ("brecha_fisico_financiera", "proyecto"): _brecha,
     ("sobreejecucion", "meta"): lambda a: (f"La meta {a['item']}{_quien(a)} va en {pct(a['valor'])} de lo programado: revise la "
                                            "programación o el reporte (sobreejecución)."),

@@ -1,4 +1,4 @@
-"""Piezas comunes de las lecturas de los seis informes.
+"""Piezas comunes de las lecturas de los siete informes.
 
 Cada cuaderno de ``cuadernos/`` es una sucesión de secciones que llaman a funciones de lectura
 (la frase de la sección, su gráfico de :mod:`pai_analisis.informes.graficos` y su tabla); así
