@@ -2,7 +2,8 @@
 
 El paquete sigue el camino de los datos, una etapa por sub-paquete (cada una importa solo las
 anteriores): :mod:`~pai_analisis.libro` (contrato, lectura, validación, plantilla) →
-:mod:`~pai_analisis.metricas` (la metodología) → :mod:`~pai_analisis.informes` (las piezas de
+:mod:`~pai_analisis.metricas` (la metodología) → :mod:`~pai_analisis.formularios` (el reporte del
+mes de cada dependencia, de ida y de vuelta) → :mod:`~pai_analisis.informes` (las piezas de
 los informes) → :mod:`~pai_analisis.publicacion` (cuadernos, huellas, archivo); encima,
 :mod:`~pai_analisis.cli`. Debajo de todas, :mod:`~pai_analisis.comun` y :mod:`~pai_analisis.errores`.
 
@@ -22,6 +23,8 @@ _PUBLICOS = {
     "Libro": "libro.carga",
     "cargar_libro": "libro.carga",
     "escribir_plantilla": "libro.plantilla",
+    "escribir_formularios": "formularios.escritura",
+    "recoger_formularios": "formularios.recogida",
     "Metricas": "metricas.calculo",
     "calcular_metricas": "informes.contexto",  # la metodología y la frase de cada alerta
     "serie_mensual": "metricas.calculo",

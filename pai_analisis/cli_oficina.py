@@ -34,6 +34,24 @@ def agregar_ordenes_del_libro(sub) -> None:
     p.add_argument("--periodo", default=None, metavar="AAAA-MM", help="el mes que se llena (por omisión, el del corte del reporte)")
     _agregar_escritura(p)
 
+    p = sub.add_parser("formularios", help="escribe un formulario por dependencia con lo que debe reportar en el mes")
+    p.add_argument("--periodo", required=True, metavar="AAAA-MM", help="el mes que se pide")
+    p.add_argument("--datos", type=Path, default=None, metavar="LIBRO.xlsx",
+                   help="el libro de seguimiento (sin él, el ejemplo incorporado)")
+    p.add_argument("--salida", type=Path, required=True, metavar="CARPETA", help="donde quedan los formularios y su índice")
+    p.add_argument("--fecha-limite", default=None, metavar="AAAA-MM-DD", help="la fecha en que deben volver (va en las instrucciones)")
+    p.add_argument("--parametros", type=Path, default=None, metavar="ARCHIVO.yaml",
+                   help="de donde salen la entidad y la oficina que recoge (por defecto parametros/base.yaml)")
+    p.add_argument("--sobrescribir", action="store_true", help="reemplaza formularios que ya estén en la carpeta")
+
+    p = sub.add_parser("recoger", help="revisa los formularios que volvieron y los lleva al libro (simula sin --aplicar)")
+    p.add_argument("carpeta", type=Path, metavar="CARPETA", help="la carpeta con los formularios recibidos (.xlsx)")
+    p.add_argument("--periodo", required=True, metavar="AAAA-MM", help="el mes que se recoge")
+    p.add_argument("--datos", type=Path, required=True, metavar="LIBRO.xlsx", help="el libro de seguimiento que se actualiza")
+    p.add_argument("--reemplazar", action="store_true",
+                   help="un valor distinto del que ya tiene el libro para el mes lo reemplaza (por omisión es un conflicto)")
+    _agregar_escritura(p)
+
 
 def _importar(a) -> int:
     from .libro.importacion import importar_crp
@@ -44,4 +62,22 @@ def _importar(a) -> int:
     return 0
 
 
-ORDENES_DEL_LIBRO = {"importar": _importar}
+def _formularios(a) -> int:
+    from .formularios.escritura import escribir_formularios
+
+    resultado = escribir_formularios(a.periodo, salida=a.salida, datos=a.datos, fecha_limite=a.fecha_limite,
+                                     parametros=a.parametros, sobrescribir=a.sobrescribir)
+    print(resultado.texto)
+    return 0
+
+
+def _recoger(a) -> int:
+    from .formularios.recogida import recoger_formularios
+
+    resultado = recoger_formularios(a.carpeta, periodo=a.periodo, libro=a.datos, aplicar=a.aplicar, reemplazar=a.reemplazar,
+                                    reemplazar_formulas=a.reemplazar_formulas, espera=a.espera)
+    print(resultado.texto)
+    return resultado.codigo_salida
+
+
+ORDENES_DEL_LIBRO = {"importar": _importar, "formularios": _formularios, "recoger": _recoger}

@@ -1,8 +1,9 @@
 """La forma del paquete: las etapas siguen el camino de los datos y nada deja estado global.
 
 Etapas, en orden: ``comun`` y ``errores`` (debajo de todo) → ``fuentes`` (los archivos del
-Distrito) → ``libro`` → ``metricas`` → ``modelo`` (las tablas tipadas) → ``informes`` →
-``publicacion`` → ``cli``. Un módulo solo importa de su etapa o de las anteriores,
+Distrito) → ``libro`` → ``metricas`` → ``formularios`` (el reporte del mes de cada dependencia, de ida
+y de vuelta: usa quién debe qué de ``metricas`` y escribe el libro con su único escritor) → ``modelo`` (las
+tablas tipadas) → ``informes`` → ``publicacion`` → ``cli``. Un módulo solo importa de su etapa o de las anteriores,
 también dentro de funciones (importaciones tardías).
 """
 
@@ -18,8 +19,8 @@ import pytest
 import pai_analisis
 
 PAQUETE = Path(pai_analisis.__file__).parent
-ETAPAS = {"errores": 0, "comun": 0, "fuentes": 1, "libro": 2, "metricas": 3, "modelo": 4, "informes": 5, "publicacion": 6, "cli": 7,
-          "cli_oficina": 7}
+ETAPAS = {"errores": 0, "comun": 0, "fuentes": 1, "libro": 2, "metricas": 3, "formularios": 4, "modelo": 5, "informes": 6,
+          "publicacion": 7, "cli": 8, "cli_oficina": 8}
 
 
 def _etapa(partes: list[str]) -> int | None:

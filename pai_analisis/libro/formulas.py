@@ -110,7 +110,8 @@ def celdas_con_formula(hoja_xml: bytes) -> list[CeldaFormula]:
             if ancla:
                 anclas[si] = (ref, texto)
             v = c.find(q("v"))
-            con_valor = v is not None or c.find(q("is")) is not None
+            # openpyxl escribe «<v></v>» en una fórmula que no calculó: vacío y sin t="str" no es un valor en caché
+            con_valor = (v is not None and (bool(v.text) or c.get("t") == "str")) or c.find(q("is")) is not None
             celdas.append(CeldaFormula(fila, col, texto, si, ancla, con_valor))
         c.clear(keep_tail=True)
     for celda in celdas:

@@ -74,11 +74,12 @@ class FotoLibro:
             if titulo is None:
                 raise ErrorLectura(f"El libro «{self.ruta.name}» no tiene la hoja «{nombre}».")
             ws = wb[titulo]
+            ws.reset_dimensions()  # no confiar en <dimension>: algunos programas la escriben mal
             valores: dict[int, dict[int, object]] = {}
-            for fila in ws.iter_rows():
-                for c in fila:
-                    if c.value is not None and not (isinstance(c.value, str) and not c.value.strip()):
-                        valores.setdefault(c.row, {})[c.column] = c.value
+            for n, fila in enumerate(ws.iter_rows(values_only=True), start=1):
+                for col, v in enumerate(fila, start=1):
+                    if v is not None and not (isinstance(v, str) and not v.strip()):
+                        valores.setdefault(n, {})[col] = v
             columnas: dict[str, int] = {}
             for col, v in sorted(valores.get(1, {}).items()):
                 columnas.setdefault(normalizar(v), col)
@@ -91,8 +92,8 @@ class FotoLibro:
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                try:
-                    self._wb = openpyxl.load_workbook(io.BytesIO(self.original), data_only=True)
+                try:  # solo lectura: valores en caché, sin cargar estilos (un libro grande abre en una fracción)
+                    self._wb = openpyxl.load_workbook(io.BytesIO(self.original), read_only=True, data_only=True)
                 except Exception as exc:  # zip válido pero no un libro, o dañado: lo dice en español
                     raise ErrorLectura(f"No se pudo abrir «{self.ruta.name}» como libro .xlsx ({type(exc).__name__}). "
                                        "¿Está dañado o es otro tipo de documento?") from exc

@@ -22,6 +22,7 @@ En una hoja:
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zipfile
@@ -50,23 +51,33 @@ def _col(ref: str) -> int:
     return numero_columna(re.match(r"[A-Z]+", ref).group(0))
 
 
-def _fila(datos, n: int, modelo: int | None):
-    existente = next((r for r in datos.iter(q("row")) if int(r.get("r")) == n), None)
-    if existente is not None:
-        existente.attrib.pop("spans", None)  # una pista de Excel (columnas ocupadas) que podría quedar corta
-        return existente, False
-    nueva = etree.Element(q("row"), r=str(n))
-    if modelo is not None:
-        plantilla = next((r for r in datos.iter(q("row")) if int(r.get("r")) == modelo), None)
+class _Filas:
+    """Las ``<row>`` de ``sheetData`` por número, para buscar e insertar sin recorrer la hoja por cada celda."""
+
+    def __init__(self, datos):
+        self.datos = datos
+        self.por_numero = {int(r.get("r")): r for r in datos.iter(q("row"))}
+        self.numeros = sorted(self.por_numero)
+
+    def fila(self, n: int, modelo: int | None):
+        """(la fila ``n``, ¿es nueva?); una nueva copia los estilos de la fila ``modelo`` y va en su lugar."""
+        existente = self.por_numero.get(n)
+        if existente is not None:
+            existente.attrib.pop("spans", None)  # una pista de Excel (columnas ocupadas) que podría quedar corta
+            return existente, False
+        nueva = etree.Element(q("row"), r=str(n))
+        plantilla = self.por_numero.get(modelo) if modelo is not None else None
         for c in ([] if plantilla is None else plantilla.iter(q("c"))):
             if c.get("s") is not None:
                 etree.SubElement(nueva, q("c"), r=f"{re.match(r'[A-Z]+', c.get('r')).group(0)}{n}", s=c.get("s"))
-    siguiente = next((r for r in datos.iter(q("row")) if int(r.get("r")) > n), None)
-    if siguiente is None:
-        datos.append(nueva)
-    else:
-        siguiente.addprevious(nueva)
-    return nueva, True
+        i = bisect.bisect_left(self.numeros, n)
+        if i == len(self.numeros):
+            self.datos.append(nueva)
+        else:
+            self.por_numero[self.numeros[i]].addprevious(nueva)
+        self.numeros.insert(i, n)
+        self.por_numero[n] = nueva
+        return nueva, True
 
 
 def _celda(fila, ref: str):
@@ -147,16 +158,16 @@ def _parchar_hoja(titulo: str, xml: bytes, celdas: dict, modelos: dict, reemplaz
         if any(c.ancla and referencia(c.fila, c.columna) in reemplazadas for c in grupo):
             _reanclar(por_celda, grupo, reemplazadas)
     nuevas: list[int] = []
+    filas = _Filas(datos)
     for (n, col), valor in sorted(celdas.items()):
-        fila, es_nueva = _fila(datos, n, modelos.get(n))
+        fila, es_nueva = filas.fila(n, modelos.get(n))
         if es_nueva:
             nuevas.append(n)
         _poner(_celda(fila, f"{columna_letra(col)}{n}"), valor)
     dimension = hoja.find(q("dimension"))
     if dimension is not None:
-        filas = [int(r.get("r")) for r in datos.iter(q("row"))]
         cols = [_col(c.get("r")) for c in datos.iter(q("c"))]
-        dimension.set("ref", f"A1:{columna_letra(max(cols, default=1))}{max(filas, default=1)}")
+        dimension.set("ref", f"A1:{columna_letra(max(cols, default=1))}{max(filas.numeros, default=1)}")
     nuevo = etree.tostring(hoja, xml_declaration=True, encoding="UTF-8", standalone=True)
     return nuevo, halladas, reemplazadas, sorted(set(nuevas))
 
