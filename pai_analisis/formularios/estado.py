@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..comun.archivos import escribir_atomico
+from ..comun.numeros import magnitud
 from ..comun.textos import normalizar
 from ..libro.problemas import mostrar
 from .reglas import describir
@@ -25,6 +26,13 @@ COLUMNAS_ESTADO = ["dependencia", "archivo", "estado", "debidos", "reportados", 
 SIN_RESPUESTA = "sin respuesta"
 _NUMEROS = ["debidos", "reportados", "faltantes", "errores", "conflictos", "escritos"]
 
+
+
+def _valor(v) -> str:
+    """Un valor de un conflicto como lo lee la Oficina: números a la colombiana (67,9), textos tal cual."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return magnitud(v)
+    return mostrar(v)
 
 def tabla_estado(recogida) -> pd.DataFrame:
     """La tabla de estado (ver el docstring del módulo), ordenada por dependencia."""
@@ -96,8 +104,8 @@ def texto_recogida(recogida, *, aplicar: bool) -> str:
         accion = "se reemplazan (--reemplazar)" if recogida.reemplazar else "el libro conserva el suyo; --reemplazar pone el del formulario"
         lineas += ["", f"Conflictos ({len(recogida.conflictos)}): el libro ya tiene otro valor para el mes; {accion}:"]
         for c in recogida.conflictos:
-            lineas.append(f"  {c.archivo} («{c.dependencia}»): {c.tipo} {c.clave}, {c.columna}: en el libro «{mostrar(c.en_libro)}» "
-                          f"(fila {c.fila_libro}), en el formulario «{mostrar(c.en_formulario)}»")
+            lineas.append(f"  {c.archivo} («{c.dependencia}»): {c.tipo} {c.clave}, {c.columna}: en el libro «{_valor(c.en_libro)}» "
+                          f"(fila {c.fila_libro}), en el formulario «{_valor(c.en_formulario)}»")
     lineas += ["", "Estado por dependencia:", *_tabla_texto(tabla)]
     sin = tabla.loc[tabla["estado"] == SIN_RESPUESTA, "dependencia"].tolist()
     if sin:
