@@ -72,6 +72,7 @@ class Escritura:
     copia: Path | None = None
     formulas_reemplazadas: list[Formula] = field(default_factory=list)
     texto: str = ""  # el resumen para imprimir, armado antes de reemplazar el archivo
+    nuevo: bytes | None = field(default=None, repr=False)  # el libro tal como quedará (None si no hay nada que escribir)
 
 
 def escribir_libro(libro: str | Path, planear: Callable[[FotoLibro], Plan], *, accion: str, aplicar: bool, que: str,
@@ -100,7 +101,7 @@ def escribir_libro(libro: str | Path, planear: Callable[[FotoLibro], Plan], *, a
             raise ErrorLibroAbierto(f"El libro «{libro.name}» cambió mientras se preparaba la escritura (¿lo guardó otro "
                                     "programa?). No se escribió nada; vuelva a intentarlo.")
         escribir_atomico(escritura.copia, foto.original)
-        escribir_atomico(libro, escritura._nuevo)  # noqa: SLF001 - lo último: nada que pueda fallar corre después
+        escribir_atomico(libro, escritura.nuevo)  # lo último: nada que pueda fallar corre después
         escritura.aplicada = True
         return escritura
 
@@ -119,7 +120,7 @@ def _preparar(libro: Path, foto: FotoLibro, planear, *, accion, que, reemplazar_
     escritura.formulas_reemplazadas = formulas
     if validar:
         _validar(libro, nuevo, que)
-    escritura._nuevo = nuevo  # noqa: SLF001
+    escritura.nuevo = nuevo
     if aplicar:
         escritura.copia = _copia(libro, accion)
     escritura.texto = resumir(escritura) if resumir else ""

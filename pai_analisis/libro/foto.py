@@ -56,6 +56,7 @@ class FotoLibro:
     ruta: Path
     original: bytes
     _hojas: dict[str, HojaLeida] = field(default_factory=dict, repr=False)
+    _wb: object = field(default=None, repr=False)  # el libro abierto con openpyxl (solo lectura), al primer uso
 
     @classmethod
     def de(cls, ruta: str | Path) -> FotoLibro:
@@ -87,7 +88,7 @@ class FotoLibro:
         return self._hojas[clave]
 
     def _libro(self):
-        if not hasattr(self, "_wb"):
+        if self._wb is None:
             import openpyxl
 
             with warnings.catch_warnings():

@@ -54,24 +54,26 @@ def _crecer(ref: str, nuevas: list[int]) -> tuple[str, bool, int]:
     return f"{columna_letra(c1)}{r1}:{columna_letra(c2)}{ultima}", ultima > r2, ultima
 
 
-def _rels(z: zipfile.ZipFile, parte: str) -> tuple[str, etree._Element | None]:
+def rels_de(z: zipfile.ZipFile, parte: str) -> tuple[str, etree._Element | None]:
+    """(ruta, raíz) de las relaciones de ``parte`` (``xl/worksheets/_rels/sheet6.xml.rels``); raíz ``None`` si no tiene."""
     carpeta, nombre = posixpath.split(parte)
     ruta = posixpath.join(carpeta, "_rels", f"{nombre}.rels")
     return ruta, (etree.fromstring(z.read(ruta)) if ruta in z.namelist() else None)
 
 
-def _destino(parte: str, objetivo: str) -> str:
+def destino(parte: str, objetivo: str) -> str:
+    """La parte a la que apunta una relación de ``parte`` (``Target`` relativo a su carpeta, o absoluto)."""
     if objetivo.startswith("/"):
         return objetivo.lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(parte), objetivo))
 
 
 def _tablas(z, partes, titulo: str, ruta: str, nuevas: list[int]) -> None:
-    _, rels = _rels(z, ruta)
+    _, rels = rels_de(z, ruta)
     for rel in ([] if rels is None else rels.iter(f"{{{_PKG}}}Relationship")):
         if not rel.get("Type", "").endswith(_TIPO_TABLA):
             continue
-        parte = _destino(ruta, rel.get("Target"))
+        parte = destino(ruta, rel.get("Target"))
         tabla = etree.fromstring(partes.get(parte) or z.read(parte))
         ref, crece, _ = _crecer(tabla.get("ref"), nuevas)
         if not crece:
@@ -105,7 +107,7 @@ def _cadena(z, partes, borrar: set[str], libro_rels, tipos, ids: dict[str, str],
     rel = next((r for r in libro_rels.iter(f"{{{_PKG}}}Relationship") if r.get("Type", "").endswith(_TIPO_CADENA)), None)
     if rel is None:
         return
-    parte = _destino("xl/workbook.xml", rel.get("Target"))
+    parte = destino("xl/workbook.xml", rel.get("Target"))
     if parte not in z.namelist():
         return
     quitar = {(ids[t], ref) for t, refs in reemplazadas.items() for ref in refs}

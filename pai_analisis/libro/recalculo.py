@@ -29,6 +29,7 @@ from lxml import etree
 from ..comun.textos import normalizar
 from . import esquema
 from .formulas import numero_columna, q, ruta_hoja
+from .partes import destino, rels_de
 
 _CONTRATO = {normalizar(h): {normalizar(c.nombre) for c in cols} for h, cols in esquema.HOJAS.items()}
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -63,27 +64,13 @@ def _nombres_de(z: zipfile.ZipFile, titulo: str, ruta: str, libro) -> set[str]:
         texto = (d.text or "").lower()
         if f"{titulo.lower()}!" in texto or f"'{titulo.lower()}'!" in texto:
             nombres.add((d.get("name") or "").lower())
-    carpeta, archivo = ruta.rsplit("/", 1)
-    rels = f"{carpeta}/_rels/{archivo}.rels"
-    if rels in z.namelist():
-        for r in etree.fromstring(z.read(rels)).iter(f"{{{_PKG}}}Relationship"):
-            if r.get("Type", "").endswith("/table"):
-                destino = r.get("Target")
-                parte = destino.lstrip("/") if destino.startswith("/") else _normal(f"{carpeta}/{destino}")
-                if parte in z.namelist():
-                    tabla = etree.fromstring(z.read(parte))
-                    nombres |= {(tabla.get("displayName") or "").lower(), (tabla.get("name") or "").lower()}
+    _, rels = rels_de(z, ruta)
+    for r in ([] if rels is None else rels.iter(f"{{{_PKG}}}Relationship")):
+        parte = destino(ruta, r.get("Target")) if r.get("Type", "").endswith("/table") else None
+        if parte in z.namelist():
+            tabla = etree.fromstring(z.read(parte))
+            nombres |= {(tabla.get("displayName") or "").lower(), (tabla.get("name") or "").lower()}
     return {n for n in nombres if n}
-
-
-def _normal(ruta: str) -> str:
-    partes: list[str] = []
-    for p in ruta.split("/"):
-        if p == "..":
-            partes.pop()
-        elif p and p != ".":
-            partes.append(p)
-    return "/".join(partes)
 
 
 def _nombra(formula: str, nombres: set[str]) -> bool:
